@@ -1,0 +1,32 @@
+// Dev server: serves the notes folder's files, and reloads the page when a note changes.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ViteDevServer } from 'vite';
+import { isUnpublishedName } from '../loader/scan-notes.ts';
+import { invalidateSite, siteConfig } from '../render/site-store.ts';
+
+const TYPES: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
+  '.webp': 'image/webp', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.pdf': 'application/pdf',
+  '.puml': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+};
+
+export function serveNotesInDev(server: ViteDevServer): void {
+  const { notesDir, base } = siteConfig();
+  server.middlewares.use((request, response, next) => {
+    const url = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+    if (!url.startsWith(base)) return next();
+    const relPath = url.slice(base.length);
+    if (!relPath || /\.(md|markdown)$/i.test(relPath) || relPath.split('/').some(isUnpublishedName)) return next();
+    const file = path.join(notesDir, relPath);
+    if (!file.startsWith(notesDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+    response.setHeader('Content-Type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+    createReadStream(file).pipe(response);
+  });
+  server.watcher.add(notesDir);
+  server.watcher.on('all', (_event, file) => {
+    if (!file.startsWith(notesDir)) return;
+    invalidateSite();
+    server.ws.send({ type: 'full-reload' });
+  });
+}

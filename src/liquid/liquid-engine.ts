@@ -1,0 +1,54 @@
+// Liquid runs over each note before Markdown, as in Jekyll, with liquidjs.
+import path from 'node:path';
+import { Liquid } from 'liquidjs';
+import { registerIncludeRelative, INCLUDE_BASE_KEY, type IncludeBase } from './include-relative-tag.ts';
+import { registerJekyllFilters, type JekyllFilterOptions } from './jekyll-filters.ts';
+
+export interface LiquidRenderResult {
+  text: string;
+  /** Problems with their line in the template (1-based). */
+  problems: Array<{ line: number; message: string }>;
+  /** False when Liquid failed as a whole and `text` is the template unrendered. */
+  ok: boolean;
+}
+
+export function createLiquidEngine(notesDir: string, filters: JekyllFilterOptions): Liquid {
+  const engine = new Liquid({
+    root: [path.join(notesDir, '_includes')],
+    jekyllInclude: true,
+    dynamicPartials: false,
+    strictFilters: false,
+    strictVariables: false,
+    lenientIf: true,
+  });
+  registerJekyllFilters(engine, filters);
+  registerIncludeRelative(engine);
+  return engine;
+}
+
+function errorLine(error: unknown): number {
+  const token = (error as { token?: { getPosition?: () => [number, number] } }).token;
+  const position = token?.getPosition?.();
+  if (position) return position[0];
+  const match = /line:(\d+)/.exec(String((error as Error).message));
+  return match ? Number(match[1]) : 1;
+}
+
+/** Renders one template; a Liquid error is returned as a problem, never thrown. */
+export async function renderLiquid(
+  engine: Liquid,
+  template: string,
+  scope: Record<string, unknown>,
+  include: Omit<IncludeBase, 'problems'>,
+): Promise<LiquidRenderResult> {
+  // Fast path: most notes hold no Liquid at all.
+  if (!template.includes('{{') && !template.includes('{%')) return { text: template, problems: [], ok: true };
+  const base: IncludeBase = { ...include, problems: [] };
+  try {
+    const text: string = await engine.parseAndRender(template, { ...scope, [INCLUDE_BASE_KEY]: base });
+    return { text, problems: base.problems, ok: true };
+  } catch (error) {
+    const message = String((error as Error).message).split('\n')[0] ?? 'Liquid error';
+    return { text: template, problems: [...base.problems, { line: errorLine(error), message }], ok: false };
+  }
+}

@@ -1,0 +1,45 @@
+// Page URLs are Jekyll permalinks, served by GitHub Pages without redirects.
+
+/** The URL Jekyll gives a page: its permalink, else one derived from its source path. */
+export function pageUrl(relPath: string, permalink: unknown): string {
+  if (typeof permalink === 'string' && permalink.trim()) {
+    const url = permalink.trim();
+    return url.startsWith('/') ? url : `/${url}`;
+  }
+  const withoutExt = relPath.replace(/\.(md|markdown|html)$/i, '');
+  if (withoutExt === 'index') return '/';
+  if (withoutExt.endsWith('/index')) return `/${withoutExt.slice(0, -'index'.length)}`;
+  return `/${withoutExt}.html`;
+}
+
+/**
+ * The file (relative to the output folder) that serves `url` on GitHub Pages:
+ * `/study/x` → `study/x.html`, `/study/` → `study/index.html`, `/a/b.html` → `a/b.html`.
+ */
+export function outputPathForUrl(url: string): string {
+  const clean = decodeURI(url.split(/[?#]/)[0] ?? '/').replace(/^\/+/, '');
+  if (clean === '' || clean.endsWith('/')) return `${clean}index.html`;
+  if (/\.html?$/i.test(clean)) return clean;
+  return `${clean}.html`;
+}
+
+/** The Astro route slug (`[...slug]`) that writes `outputPathForUrl(url)` with `build.format: 'file'`. */
+export function routeSlugForUrl(url: string): string | undefined {
+  const file = outputPathForUrl(url).replace(/\.html?$/i, '');
+  return file === 'index' ? undefined : file;
+}
+
+/** Every URL under which GitHub Pages serves an output file (`x.html` also answers `/x`). */
+export function urlsServedBy(outputPath: string): string[] {
+  const urls = [`/${outputPath}`];
+  if (outputPath.endsWith('/index.html') || outputPath === 'index.html') urls.push(`/${outputPath.slice(0, -'index.html'.length)}`);
+  else if (outputPath.endsWith('.html')) urls.push(`/${outputPath.slice(0, -'.html'.length)}`);
+  return urls;
+}
+
+/** Prefixes a root-relative URL with the base path (`/x` → `/notes/x`), once. */
+export function withBase(url: string, base: string): string {
+  if (!url.startsWith('/') || url.startsWith('//')) return url;
+  if (base === '/' || url === base.slice(0, -1) || url.startsWith(base)) return url;
+  return base.slice(0, -1) + url;
+}

@@ -1,0 +1,125 @@
+// The site model: every page and published file of the notes folder, before any rendering.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { Diagnostics } from '../diagnostics/diagnostics.ts';
+import { parseFrontMatter } from './front-matter.ts';
+import { repairMojibake } from './mojibake.ts';
+import { outputPathForUrl, pageUrl, urlsServedBy } from './permalink.ts';
+import { scanNotes } from './scan-notes.ts';
+
+export interface Page {
+  absPath: string;
+  /** Source path under the notes folder, e.g. `study/leetcodes/0001-two-sum.md` (Jekyll's `page.path`). */
+  relPath: string;
+  /** The permalink, exactly as authored (Jekyll's `page.url`). */
+  url: string;
+  /** File under the output folder that serves `url`. */
+  outputPath: string;
+  /** Front matter with `_config.yml` defaults applied: every key, for templates. */
+  data: Record<string, unknown>;
+  title: string;
+  layout: string;
+  hidden: boolean;
+  /** Markdown (with Liquid) after the front matter. */
+  body: string;
+  /** 1-based line of the file where `body` starts. */
+  bodyLine: number;
+}
+
+export interface Asset {
+  absPath: string;
+  relPath: string;
+  url: string;
+}
+
+export interface SiteModel {
+  config: SiteConfig;
+  pages: Page[];
+  assets: Asset[];
+  /** Output path → page, for lookups by link. */
+  pageByOutput: Map<string, Page>;
+  /** Every URL path served by the built site, pages and files alike (without base). */
+  servedUrls: Set<string>;
+}
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+function applyDefaults(config: SiteConfig, relPath: string, data: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  // Jekyll applies more specific scopes over less specific ones; front matter wins over all.
+  const matching = config.defaults
+    .filter((d) => d.path === '' || relPath === d.path || relPath.startsWith(`${d.path}/`))
+    .sort((a, b) => a.path.length - b.path.length);
+  for (const d of matching) Object.assign(merged, d.values);
+  return Object.assign(merged, data);
+}
+
+function titleOf(data: Record<string, unknown>, body: string, relPath: string): string {
+  if (typeof data.title === 'string' && data.title.trim()) return data.title.trim();
+  const heading = /^#\s+(.+?)\s*(?:\{#[^}]*\})?\s*#*\s*$/m.exec(body);
+  if (heading?.[1]) return heading[1];
+  const base = path.posix.basename(relPath).replace(MARKDOWN, '');
+  return base === 'index' ? path.posix.basename(path.posix.dirname(relPath)) || 'Home' : base;
+}
+
+function loadPage(config: SiteConfig, diagnostics: Diagnostics, absPath: string, relPath: string): Page | undefined {
+  const original = readFileSync(absPath, 'utf8').replace(/\r\n/g, '\n');
+  const parsed = parseFrontMatter(original);
+  if (!parsed.hasFrontMatter) return undefined; // Jekyll copies Markdown without front matter as a plain file
+  if (parsed.error) diagnostics.warn(absPath, parsed.error.line, 'front-matter', `front matter is not valid YAML: ${parsed.error.message}`);
+  const { text: body, repairs } = repairMojibake(parsed.body);
+  if (repairs.length > 0) {
+    const first = repairs[0]!;
+    const examples = [...new Set(repairs.map((r) => `"${r.damaged}" → "${r.restored}"`))].slice(0, 4).join(', ');
+    diagnostics.warn(
+      absPath,
+      parsed.bodyLine + first.line - 1,
+      'encoding',
+      `${repairs.length} mis-decoded character runs (UTF-8 read as Mac Roman) repaired in the output, e.g. ${examples}; fix the file to silence this`,
+    );
+  }
+  const data = applyDefaults(config, relPath, parsed.data);
+  const url = pageUrl(relPath, data.permalink);
+  return {
+    absPath,
+    relPath,
+    url,
+    outputPath: outputPathForUrl(url),
+    data,
+    title: titleOf(data, body, relPath),
+    layout: typeof data.layout === 'string' ? data.layout : 'default',
+    hidden: data.hidden === true,
+    body,
+    bodyLine: parsed.bodyLine,
+  };
+}
+
+export function loadSiteModel(config: SiteConfig, diagnostics: Diagnostics): SiteModel {
+  const pages: Page[] = [];
+  const assets: Asset[] = [];
+  const pageByOutput = new Map<string, Page>();
+  for (const { absPath, relPath } of scanNotes(config.notesDir, config.exclude)) {
+    const page = MARKDOWN.test(relPath) ? loadPage(config, diagnostics, absPath, relPath) : undefined;
+    if (!page) {
+      assets.push({ absPath, relPath, url: `/${relPath}` });
+      continue;
+    }
+    const claimed = pageByOutput.get(page.outputPath);
+    if (claimed) {
+      diagnostics.error(
+        absPath,
+        1,
+        'duplicate-url',
+        `URL ${page.url} is already claimed by ${claimed.relPath}; this page is not published`,
+      );
+      continue;
+    }
+    pageByOutput.set(page.outputPath, page);
+    pages.push(page);
+  }
+  const servedUrls = new Set<string>();
+  for (const page of pages) for (const url of urlsServedBy(page.outputPath)) servedUrls.add(url);
+  for (const asset of assets) servedUrls.add(asset.url);
+  return { config, pages, assets, pageByOutput, servedUrls };
+}

@@ -1,0 +1,51 @@
+// What the Markdown plugins know about the note they transform, carried on the VFile.
+import type { Diagnostics } from '../diagnostics/diagnostics.ts';
+import type { LineMap } from '../render/line-map.ts';
+
+export interface HeadingEntry {
+  depth: number;
+  id: string;
+  text: string;
+  /** Excluded from tables of contents (`{:.no_toc}`). */
+  noToc: boolean;
+}
+
+export interface LinkEntry {
+  /** The URL as written after resolution (base path included). */
+  url: string;
+  /** Attribute it came from, e.g. `href`, `src`. */
+  attribute: string;
+  /** Line in the note's file. */
+  line: number | undefined;
+}
+
+export interface NoteContext {
+  /** Absolute source file of the note. */
+  file: string;
+  /** Source path under the notes folder. */
+  relPath: string;
+  notesDir: string;
+  base: string;
+  /** Line of the Markdown handed to the pipeline → line of the note's file. */
+  lineMap: LineMap;
+  diagnostics: Diagnostics;
+  /** HTML elements preprocessing set aside, restored in the tree. */
+  rawBlocks: string[];
+  /** The URL of the page built from a source path under the notes folder, if it is one. */
+  pageUrlForSource: (relPath: string) => string | undefined;
+  /** Filled by the plugins. */
+  headings: HeadingEntry[];
+  links: LinkEntry[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    note: NoteContext;
+  }
+}
+
+/** The note line of a node from the parsed Markdown, if it has a position. */
+export function noteLine(context: NoteContext, node: { position?: { start: { line: number } } }): number | undefined {
+  const line = node.position?.start.line;
+  return line === undefined ? undefined : context.lineMap.map(line);
+}

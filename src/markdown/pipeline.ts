@@ -1,0 +1,62 @@
+// The Markdown pipeline: one remark/rehype plugin per dialect feature, in the order they depend on.
+import rehypeShiki from '@shikijs/rehype';
+import type { Root } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import type { NoteContext } from './note-context.ts';
+import rehypeCodeCopy from './rehype/rehype-code-copy.ts';
+import rehypeHeadingAnchors from './rehype/rehype-heading-anchors.ts';
+import rehypeKramdownIds from './rehype/rehype-kramdown-ids.ts';
+import rehypeResolveLinks from './rehype/rehype-resolve-links.ts';
+import rehypeRestoreRawBlocks from './rehype/rehype-restore-raw-blocks.ts';
+import rehypeTables from './rehype/rehype-tables.ts';
+import rehypeToc from './rehype/rehype-toc.ts';
+import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
+import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
+
+export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
+export interface PipelineOptions {
+  /** Plugins that run on the HTML tree after links are resolved and before code is highlighted (diagrams, figures). */
+  figurePlugins?: PluggableList;
+}
+
+export function createPipeline(options: PipelineOptions = {}): Processor<Root, Root, Root, Root, string> {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkKramdownToc)
+    .use(remarkKramdownHeadings)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeRestoreRawBlocks)
+    .use(rehypeResolveLinks)
+    .use(rehypeKramdownIds)
+    .use(rehypeToc)
+    .use(rehypeHeadingAnchors)
+    .use(rehypeTables)
+    .use(options.figurePlugins ?? [])
+    .use(rehypeShiki, {
+      themes: CODE_THEMES,
+      defaultColor: 'light',
+      // Load grammars as code blocks ask for them; all of them would cost seconds per build.
+      langs: [],
+      lazy: true,
+      fallbackLanguage: 'text',
+      addLanguageClass: true,
+    })
+    .use(rehypeCodeCopy)
+    .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as Processor<Root, Root, Root, Root, string>;
+}
+
+export async function runPipeline(processor: Processor<Root, Root, Root, Root, string>, markdown: string, note: NoteContext): Promise<string> {
+  const file = new VFile({ path: note.file, value: markdown, data: { note } });
+  const result = await processor.process(file);
+  return String(result.value);
+}
+

@@ -1,0 +1,90 @@
+// Text-level preparation before Markdown parsing, for two places where CommonMark and
+// kramdown read the same text differently:
+// 1. a multi-line <script>/<style>/<pre> inside an HTML block: CommonMark ends the block at the
+//    first blank line and parses the rest (a PlantUML source!) as Markdown; kramdown keeps it raw.
+//    Such elements are set aside and put back by rehype-restore-raw-blocks.
+// 2. `markdown="1"` on an HTML element: kramdown parses its content as Markdown; CommonMark does
+//    so only after a blank line, which we insert.
+import { LineMap } from '../render/line-map.ts';
+
+export const RAW_BLOCK_TAG = 'notes-raw-block';
+
+export interface PreprocessResult {
+  text: string;
+  /** The HTML of each element set aside, by index. */
+  rawBlocks: string[];
+  /** Line of `text` → line of the input. */
+  lineMap: LineMap;
+}
+
+const RAW_OPEN = /<(script|style|pre|textarea)\b[^>]*>/gi;
+const MARKDOWN_ATTR_OPEN = /<[a-z][a-z0-9-]*\b[^>]*\bmarkdown=["']?(?:1|block)["']?[^>]*>\s*$/i;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** For each line: is it inside a fenced code block (where nothing is touched)? */
+function fencedLines(lines: readonly string[]): boolean[] {
+  const inside: boolean[] = [];
+  let fence: string | undefined;
+  for (const line of lines) {
+    const match = FENCE.exec(line);
+    if (fence) {
+      inside.push(true);
+      if (match?.[1] && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = undefined;
+    } else if (match?.[1]) {
+      inside.push(true);
+      fence = match[1];
+    } else {
+      inside.push(false);
+    }
+  }
+  return inside;
+}
+
+function isInInlineCode(line: string, column: number): boolean {
+  return (line.slice(0, column).match(/`/g)?.length ?? 0) % 2 === 1;
+}
+
+export function preprocessMarkdown(input: string): PreprocessResult {
+  const lines = input.split('\n');
+  const fenced = fencedLines(lines);
+  const out: string[] = [];
+  const toInput: number[] = [];
+  const rawBlocks: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let line = lines[i]!;
+    const startLine = i + 1;
+    if (!fenced[i]) {
+      // Set aside multi-line raw elements, joining their lines into one placeholder line.
+      RAW_OPEN.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = RAW_OPEN.exec(line))) {
+        if (isInInlineCode(line, match.index)) continue;
+        const close = new RegExp(`</${match[1]}\\s*>`, 'i');
+        const sameLine = close.exec(line.slice(match.index));
+        if (sameLine) {
+          RAW_OPEN.lastIndex = match.index + sameLine.index + sameLine[0].length;
+          continue;
+        }
+        let end = i + 1;
+        while (end < lines.length && !close.test(lines[end]!)) end++;
+        if (end >= lines.length) break; // unclosed: leave it to the HTML parser
+        const closing = close.exec(lines[end]!)!;
+        const html = [line.slice(match.index), ...lines.slice(i + 1, end), lines[end]!.slice(0, closing.index + closing[0].length)].join('\n');
+        const placeholder = `<${RAW_BLOCK_TAG} data-index="${rawBlocks.length}"></${RAW_BLOCK_TAG}>`;
+        rawBlocks.push(html);
+        line = line.slice(0, match.index) + placeholder + lines[end]!.slice(closing.index + closing[0].length);
+        i = end;
+        RAW_OPEN.lastIndex = match.index + placeholder.length;
+      }
+    }
+    out.push(line);
+    toInput.push(startLine);
+    if (!fenced[i] && MARKDOWN_ATTR_OPEN.test(line) && (lines[i + 1] ?? '').trim() !== '') {
+      out.push('');
+      toInput.push(startLine);
+    }
+    i++;
+  }
+  return { text: out.join('\n'), rawBlocks, lineMap: LineMap.fromArray(toInput) };
+}

@@ -1,0 +1,22 @@
+// A visible link on every heading with an id, so readers can copy a link to a section.
+import type { Root } from 'hast';
+import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+
+const rehypeHeadingAnchors: Plugin<[], Root> = () => (tree) => {
+  visit(tree, 'element', (node) => {
+    if (!/^h[2-6]$/.test(node.tagName) || typeof node.properties.id !== 'string' || !node.properties.id) return;
+    const label = toString(node).trim();
+    node.children.push(
+      h(
+        'a',
+        { className: ['heading-anchor'], href: `#${node.properties.id}`, ariaLabel: `Link to section: ${label}`, dataPagefindIgnore: '' },
+        h('span', { ariaHidden: 'true' }, '#'),
+      ),
+    );
+  });
+};
+
+export default rehypeHeadingAnchors;

@@ -1,0 +1,34 @@
+// Puts back the <script>/<style>/<pre> elements that preprocessing set aside (see preprocess.ts).
+import type { ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import { RAW_BLOCK_TAG } from '../preprocess.ts';
+
+/** Shifts positions of a parsed fragment so they count from `line` of the Markdown. */
+function shiftPositions(nodes: RootContent[], line: number): void {
+  for (const node of nodes) {
+    visit(node, (child) => {
+      if (!child.position) return;
+      child.position.start.line += line - 1;
+      child.position.end.line += line - 1;
+      delete child.position.start.offset;
+      delete child.position.end.offset;
+    });
+  }
+}
+
+const rehypeRestoreRawBlocks: Plugin<[], Root> = () => (tree, file) => {
+  const blocks = file.data.note?.rawBlocks ?? [];
+  if (blocks.length === 0) return;
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== RAW_BLOCK_TAG || !parent || index === undefined) return undefined;
+    const html = blocks[Number(node.properties.dataIndex)] ?? '';
+    const fragment = fromHtml(html, { fragment: true });
+    shiftPositions(fragment.children, node.position?.start.line ?? 1);
+    parent.children.splice(index, 1, ...(fragment.children as ElementContent[]));
+    return index + fragment.children.length;
+  });
+};
+
+export default rehypeRestoreRawBlocks;

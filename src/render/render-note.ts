@@ -1,0 +1,67 @@
+// One note, source to HTML: Liquid, then preprocessing, then the Markdown pipeline.
+import path from 'node:path';
+import type { Liquid } from 'liquidjs';
+import type { Diagnostics } from '../diagnostics/diagnostics.ts';
+import { renderLiquid } from '../liquid/liquid-engine.ts';
+import type { Page, SiteModel } from '../loader/site-model.ts';
+import type { HeadingEntry, LinkEntry, NoteContext } from '../markdown/note-context.ts';
+import { runPipeline, type createPipeline } from '../markdown/pipeline.ts';
+import { preprocessMarkdown } from '../markdown/preprocess.ts';
+import { LineMap } from './line-map.ts';
+import { liquidPage } from './liquid-scope.ts';
+
+export interface RenderedNote {
+  page: Page;
+  html: string;
+  headings: HeadingEntry[];
+  links: LinkEntry[];
+  /** Front matter `description`, else the first paragraph's text. */
+  description: string;
+}
+
+export interface RenderEnvironment {
+  model: SiteModel;
+  liquid: Liquid;
+  liquidSite: Record<string, unknown>;
+  processor: ReturnType<typeof createPipeline>;
+  diagnostics: Diagnostics;
+  pageUrlForSource: (relPath: string) => string | undefined;
+}
+
+function describe(page: Page, html: string): string {
+  if (typeof page.data.description === 'string' && page.data.description.trim()) return page.data.description.trim();
+  const paragraph = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+  const text = paragraph.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  return text.length > 160 ? `${text.slice(0, 157).replace(/\s+\S*$/, '')}…` : text;
+}
+
+export async function renderNote(page: Page, env: RenderEnvironment): Promise<RenderedNote> {
+  const { model, diagnostics } = env;
+  const toFileLine = (bodyLine: number): number => page.bodyLine + bodyLine - 1;
+
+  const liquid = await renderLiquid(
+    env.liquid,
+    page.body,
+    { site: env.liquidSite, page: liquidPage(page) },
+    { noteDir: path.dirname(page.absPath), notesDir: model.config.notesDir },
+  );
+  for (const problem of liquid.problems) diagnostics.warn(page.absPath, toFileLine(problem.line), 'liquid', problem.message);
+
+  const pre = preprocessMarkdown(liquid.text);
+  // Markdown line → body line (through preprocessing and Liquid) → file line.
+  const lineMap = LineMap.fromDiff(page.body, liquid.text).after(pre.lineMap).offsetBy(page.bodyLine - 1);
+  const context: NoteContext = {
+    file: page.absPath,
+    relPath: page.relPath,
+    notesDir: model.config.notesDir,
+    base: model.config.base,
+    lineMap,
+    diagnostics,
+    rawBlocks: pre.rawBlocks,
+    pageUrlForSource: env.pageUrlForSource,
+    headings: [],
+    links: [],
+  };
+  const html = await runPipeline(env.processor, pre.text, context);
+  return { page, html, headings: context.headings, links: context.links, description: describe(page, html) };
+}

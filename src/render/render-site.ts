@@ -1,0 +1,57 @@
+// The whole site, rendered once per build: load the notes, render every note, check links.
+import path from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { SiteConfig } from '../config/site-config.ts';
+import { Diagnostics } from '../diagnostics/diagnostics.ts';
+import { createLiquidEngine } from '../liquid/liquid-engine.ts';
+import { loadSiteModel, type SiteModel } from '../loader/site-model.ts';
+import { createPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
+import { liquidSite } from './liquid-scope.ts';
+import { mapLimit } from './map-limit.ts';
+import { renderNote, type RenderedNote } from './render-note.ts';
+
+export interface RenderedSite {
+  model: SiteModel;
+  /** Output path → rendered note. */
+  notes: Map<string, RenderedNote>;
+  diagnostics: Diagnostics;
+}
+
+/** Notes rendered at once: enough to keep the diagram processes busy, few enough for memory. */
+const NOTE_CONCURRENCY = 8;
+
+function createMarkdownify(): (markdown: string) => string {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
+  return (markdown) => String(processor.processSync(markdown)).trim();
+}
+
+export async function renderSite(config: SiteConfig, options: PipelineOptions = {}, diagnostics = new Diagnostics()): Promise<RenderedSite> {
+  const model = loadSiteModel(config, diagnostics);
+  const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify: createMarkdownify() });
+  const bySource = new Map(model.pages.map((p) => [p.relPath, p.url]));
+  const processor = createPipeline(options);
+  const env = {
+    model,
+    liquid,
+    liquidSite: liquidSite(model),
+    processor,
+    diagnostics,
+    pageUrlForSource: (relPath: string) => bySource.get(relPath) ?? bySource.get(path.posix.join(relPath, 'index.md')),
+  };
+  const rendered = await mapLimit(model.pages, NOTE_CONCURRENCY, async (page) => {
+    try {
+      return await renderNote(page, env);
+    } catch (error) {
+      // One broken note must not take the site down: report it and publish the rest.
+      diagnostics.error(page.absPath, page.bodyLine, 'render', `could not render: ${(error as Error).message}`);
+      return undefined;
+    }
+  });
+  const notes = new Map<string, RenderedNote>();
+  for (const note of rendered) if (note) notes.set(note.page.outputPath, note);
+  return { model, notes, diagnostics };
+}

@@ -1,0 +1,52 @@
+// One rendered site per build, shared by every route and by the integration's hooks.
+// Astro loads routes from a bundle and integrations from the config, so module state is not
+// shared between them; a global registry is (both run in the same process).
+import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
+import { Diagnostics } from '../diagnostics/diagnostics.ts';
+import type { PipelineOptions } from '../markdown/pipeline.ts';
+import { renderSite, type RenderedSite } from './render-site.ts';
+
+interface SiteStore {
+  config?: SiteConfig;
+  site?: Promise<RenderedSite>;
+  diagnostics: Diagnostics;
+  /** Plugins contributed by other layers (figures, diagrams), registered before the first render. */
+  pipelineOptions: PipelineOptions;
+  /** Called when the build ends, e.g. to stop diagram processes. */
+  shutdownHooks: Array<() => Promise<void> | void>;
+  startedAt: number;
+}
+
+const KEY = Symbol.for('study-notes.site-store');
+
+export function siteStore(): SiteStore {
+  const registry = globalThis as unknown as Record<symbol, SiteStore | undefined>;
+  registry[KEY] ??= { diagnostics: new Diagnostics(), pipelineOptions: {}, shutdownHooks: [], startedAt: Date.now() };
+  return registry[KEY];
+}
+
+export function siteConfig(): SiteConfig {
+  const store = siteStore();
+  store.config ??= loadSiteConfig();
+  return store.config;
+}
+
+export function getRenderedSite(): Promise<RenderedSite> {
+  const store = siteStore();
+  store.site ??= (async () => {
+    const started = Date.now();
+    const config = siteConfig();
+    const site = await renderSite(config, store.pipelineOptions, store.diagnostics);
+    console.log(`[notes] rendered ${site.notes.size} notes and ${site.model.assets.length} files from ${config.notesDir} in ${Date.now() - started} ms`);
+    return site;
+  })();
+  return store.site;
+}
+
+/** Forget the rendered site (dev server: a note changed). */
+export function invalidateSite(): void {
+  const store = siteStore();
+  store.site = undefined;
+  store.config = undefined;
+  store.diagnostics.clear();
+}
