@@ -6,6 +6,7 @@ const config = siteConfig();
 
 export default defineConfig({
   output: 'static',
+  outDir: process.env.OUT_DIR ?? './dist',
   site: config.siteUrl || undefined,
   base: config.base,
   // `/study/x` is served from `study/x.html` on GitHub Pages, as Jekyll wrote it.
