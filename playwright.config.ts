@@ -1,13 +1,14 @@
-// Browser tests: the sample site built once, served like GitHub Pages, driven in Debian's Chromium.
+// Browser tests: the sample site built once (by the web server command), served like GitHub Pages, driven in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/e2e/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4399);
+// Separate folders let several checkouts or helpers run the suite at once.
+const outDir = process.env.E2E_DIST ?? 'dist-e2e';
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
@@ -19,8 +20,10 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node scripts/serve-dist.ts`,
-    env: { PORT: String(port), DIST_DIR: 'dist-e2e' },
+    // Build the sample site into its own folder, then serve it.
+    command: 'astro build && node scripts/serve-dist.ts',
+    env: { PORT: String(port), OUT_DIR: outDir, DIST_DIR: outDir, NOTES_DIR: 'content', SITE_BASE: '/' },
+    timeout: 240_000,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
   },
