@@ -10,6 +10,7 @@ import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { NoteContext } from './note-context.ts';
 import rehypeCodeCopy from './rehype/rehype-code-copy.ts';
+import rehypeCollectLinks from './rehype/rehype-collect-links.ts';
 import rehypeHeadingAnchors from './rehype/rehype-heading-anchors.ts';
 import rehypeKramdownIds from './rehype/rehype-kramdown-ids.ts';
 import rehypeResolveLinks from './rehype/rehype-resolve-links.ts';
@@ -51,6 +52,7 @@ export function createPipeline(options: PipelineOptions = {}): Processor<Root, R
       addLanguageClass: true,
     })
     .use(rehypeCodeCopy)
+    .use(rehypeCollectLinks)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as Processor<Root, Root, Root, Root, string>;
 }
 

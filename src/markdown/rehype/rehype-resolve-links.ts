@@ -1,15 +1,15 @@
 // Links and pictures in notes: a relative `src`/`href` resolves against the note's source file
 // and points at the published file (or the page built from a linked `.md`); a root-relative one
-// gets the base path. Every internal URL is recorded for the link checker.
+// gets the base path. (rehype-collect-links records them for the checker, once figures are final.)
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { withBase } from '../../loader/permalink.ts';
-import { noteLine, type NoteContext } from '../note-context.ts';
+import type { NoteContext } from '../note-context.ts';
 
 /** Element → attributes (hast property names) that hold a URL. */
-const URL_ATTRIBUTES: Record<string, string[]> = {
+export const URL_ATTRIBUTES: Record<string, string[]> = {
   a: ['href'],
   area: ['href'],
   img: ['src', 'dataModalSrc'],
@@ -23,7 +23,7 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
   link: ['href'],
 };
 
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+export const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** The site URL (with base) a link written in a note points at; unchanged when external. */
 export function resolveNoteUrl(url: string, context: Pick<NoteContext, 'relPath' | 'base' | 'pageUrlForSource'>): string {
@@ -45,9 +45,7 @@ const rehypeResolveLinks: Plugin<[], Root> = () => (tree, file) => {
     for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
       const value = node.properties[attribute];
       if (typeof value !== 'string') continue;
-      const resolved = resolveNoteUrl(value, context);
-      node.properties[attribute] = resolved;
-      if (!EXTERNAL.test(resolved) && resolved !== '') context.links.push({ url: resolved, attribute, line: noteLine(context, node) });
+      node.properties[attribute] = resolveNoteUrl(value, context);
     }
   });
 };
