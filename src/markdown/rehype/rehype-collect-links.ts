@@ -10,6 +10,8 @@ const rehypeCollectLinks: Plugin<[], Root> = () => (tree, file) => {
   const context = file.data.note;
   if (!context) return;
   visit(tree, 'element', (node) => {
+    // Only what the author wrote has a position; generated links (heading anchors) are right by construction.
+    if (!node.position) return;
     for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
       const url = node.properties[attribute];
       if (typeof url !== 'string' || url === '' || EXTERNAL.test(url)) continue;
