@@ -9,14 +9,16 @@ export interface MojibakeRepair {
   repairs: Array<{ line: number; damaged: string; restored: string }>;
 }
 
+/** Mac Roman 0xF0 is Apple's logo, U+F8FF; iconv-lite's table leaves it out. */
+const APPLE_LOGO = '\uF8FF';
 // Mac Roman characters that stand for UTF-8 lead bytes (0xC2–0xF4) and continuation bytes (0x80–0xBF).
-const LEAD = macRomanChars(0xc2, 0xf4);
+const LEAD = macRomanChars(0xc2, 0xf4) + APPLE_LOGO;
 const CONTINUATION = macRomanChars(0x80, 0xbf);
 /** A lead byte followed by continuation bytes: a whole damaged character (or several). */
 const DAMAGED_RUN = new RegExp(`(?:[${LEAD}][${CONTINUATION}]{1,3})+`, 'gu');
 /**
- * A 4-byte emoji whose 0xF0 lead byte was lost on the way (Mac Roman shows it as U+F8FF,
- * which editors drop): three continuation characters starting with 0x9F ("üåê" → "🌐").
+ * A 4-byte emoji whose 0xF0 lead byte (U+F8FF, invisible in most fonts) was lost on the way:
+ * three continuation characters starting with 0x9F ("üåê" → "🌐").
  */
 const ORPHAN_EMOJI = new RegExp(`${escapeClass('ü')}[${CONTINUATION}]{2}`, 'gu');
 
@@ -30,7 +32,9 @@ function escapeClass(chars: string): string {
 }
 
 function decodeRun(run: string, leadByte?: number): string | undefined {
-  const encoded = iconv.encode(run, 'macintosh');
+  const encoded = Buffer.concat(
+    [...run].map((char) => (char === APPLE_LOGO ? Buffer.from([0xf0]) : iconv.encode(char, 'macintosh'))),
+  );
   const bytes = leadByte === undefined ? encoded : Buffer.concat([Buffer.from([leadByte]), encoded]);
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   return decoded.includes('\uFFFD') ? undefined : decoded;
