@@ -4,6 +4,7 @@
 import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import type { PipelineOptions } from '../markdown/pipeline.ts';
+import rehypeFigures from '../markdown/rehype/rehype-figures.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';
 
 interface SiteStore {
@@ -21,7 +22,16 @@ const KEY = Symbol.for('study-notes.site-store');
 
 export function siteStore(): SiteStore {
   const registry = globalThis as unknown as Record<symbol, SiteStore | undefined>;
-  registry[KEY] ??= { diagnostics: new Diagnostics(), pipelineOptions: {}, shutdownHooks: [], startedAt: Date.now() };
+  registry[KEY] ??= {
+    diagnostics: new Diagnostics(),
+    pipelineOptions: {
+      // Order matters: the diagrams plugin goes FIRST (before this line); rehype-figures wraps the
+      // remaining pictures and gives every figure its id and enlarge button.
+      figurePlugins: [rehypeFigures],
+    },
+    shutdownHooks: [],
+    startedAt: Date.now(),
+  };
   return registry[KEY];
 }
 
