@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { siteConfig, siteStore } from '../render/site-store.ts';
 import { copyAssets } from './copy-assets.ts';
+import { renameDirectoryIndexes } from './directory-index.ts';
 import { serveNotesInDev } from './dev-assets.ts';
 
 async function runShutdownHooks(): Promise<void> {
@@ -30,6 +31,7 @@ export default function studyNotes(): AstroIntegration {
         const store = siteStore();
         const site = await store.site;
         const outDir = fileURLToPath(dir);
+        await renameDirectoryIndexes(outDir);
         if (site) await copyAssets(site.model.assets, outDir);
         // GitHub Pages must serve the files as they are, not run Jekyll over them again.
         await writeFile(path.join(outDir, '.nojekyll'), '');

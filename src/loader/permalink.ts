@@ -23,10 +23,18 @@ export function outputPathForUrl(url: string): string {
   return `${clean}.html`;
 }
 
+/**
+ * Astro normalises a route `x/index` to `/x/` and then writes `x.html` (build.format 'file'),
+ * so folder-style permalinks are routed under this name and renamed to `index.html` after the
+ * build (see integration/directory-index.ts).
+ */
+export const DIRECTORY_INDEX_SLUG = '__directory_index__';
+
 /** The Astro route slug (`[...slug]`) that writes `outputPathForUrl(url)` with `build.format: 'file'`. */
 export function routeSlugForUrl(url: string): string | undefined {
   const file = outputPathForUrl(url).replace(/\.html?$/i, '');
-  return file === 'index' ? undefined : file;
+  if (file === 'index') return undefined;
+  return file.endsWith('/index') ? `${file.slice(0, -'index'.length)}${DIRECTORY_INDEX_SLUG}` : file;
 }
 
 /** Every URL under which GitHub Pages serves an output file (`x.html` also answers `/x`). */
