@@ -1,6 +1,9 @@
-// The Jekyll filters that liquidjs does not ship (it already has where, sort, group_by, jsonify, …).
+// The Jekyll filters that liquidjs does not ship, or ships with Shopify's semantics where Jekyll's
+// differ (liquidjs already has where_exp, jsonify, slugify, xml_escape, number_of_words, …).
 import type { Liquid } from 'liquidjs';
 import { withBase } from '../loader/permalink.ts';
+import { registerJekyllArrayFilters } from './jekyll-array-filters.ts';
+import { registerJekyllDateFilters } from './jekyll-date-filters.ts';
 
 export interface JekyllFilterOptions {
   base: string;
@@ -21,4 +24,6 @@ export function registerJekyllFilters(engine: Liquid, options: JekyllFilterOptio
     return relative.startsWith('/') ? `${options.siteUrl}${relative}` : relative;
   });
   engine.registerFilter('markdownify', (input: unknown) => options.markdownify(input == null ? '' : String(input)));
+  registerJekyllArrayFilters(engine);
+  registerJekyllDateFilters(engine);
 }

@@ -1,6 +1,8 @@
 // The Liquid view of the site (Jekyll's `site` and `page` variables).
 import path from 'node:path';
+import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
+import { readDataFolder } from '../liquid/site-data.ts';
 
 export type LiquidPage = Record<string, unknown>;
 
@@ -16,16 +18,48 @@ export function liquidPage(page: Page): LiquidPage {
   };
 }
 
-export function liquidSite(model: SiteModel): Record<string, unknown> {
+/**
+ * Jekyll's order of `site.pages`: its reader walks each folder's subfolders before the folder's
+ * own pages, then sorts all pages by file name (`sort_by!(&:name)`). Ties (every `index.md`)
+ * keep the reading order here; Ruby's sort leaves them unspecified.
+ */
+export function jekyllPageOrder(a: Pick<Page, 'relPath'>, b: Pick<Page, 'relPath'>): number {
+  const nameA = path.posix.basename(a.relPath);
+  const nameB = path.posix.basename(b.relPath);
+  if (nameA !== nameB) return nameA < nameB ? -1 : 1;
+  return readingOrder(a.relPath, b.relPath);
+}
+
+/** Depth-first, subfolders before files, names in byte order. */
+function readingOrder(a: string, b: string): number {
+  const partsA = a.split('/');
+  const partsB = b.split('/');
+  for (let i = 0; i < Math.min(partsA.length, partsB.length); i++) {
+    if (partsA[i] === partsB[i]) continue;
+    const folderA = i < partsA.length - 1;
+    const folderB = i < partsB.length - 1;
+    if (folderA !== folderB) return folderA ? -1 : 1;
+    return partsA[i]! < partsB[i]! ? -1 : 1;
+  }
+  return partsA.length - partsB.length;
+}
+
+export function liquidSite(model: SiteModel, diagnostics?: Diagnostics): Record<string, unknown> {
   const { config } = model;
+  const siteData = readDataFolder(config.notesDir);
+  for (const problem of siteData.problems) diagnostics?.warn(problem.file, problem.line, 'data', problem.message);
+  const pages = [...model.pages].sort(jekyllPageOrder).map(liquidPage);
   return {
     ...config.raw,
     title: config.title,
     description: config.description,
     baseurl: config.base === '/' ? '' : config.base.slice(0, -1),
     url: config.siteUrl,
-    pages: model.pages.map(liquidPage),
+    pages,
+    // Every page here is Markdown rendered to HTML.
+    html_pages: pages,
     static_files: model.assets.map((a) => ({ path: `/${a.relPath}`, name: path.posix.basename(a.relPath), extname: path.posix.extname(a.relPath) })),
+    data: siteData.data,
     time: new Date(),
   };
 }
