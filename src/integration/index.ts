@@ -7,6 +7,7 @@ import { siteConfig, siteStore } from '../render/site-store.ts';
 import { copyAssets } from './copy-assets.ts';
 import { renameDirectoryIndexes } from './directory-index.ts';
 import { serveNotesInDev } from './dev-assets.ts';
+import { writePublishingFiles } from './publish.ts';
 
 async function runShutdownHooks(): Promise<void> {
   const store = siteStore();
@@ -35,6 +36,7 @@ export default function studyNotes(): AstroIntegration {
         if (site) await copyAssets(site.model.assets, outDir);
         // GitHub Pages must serve the files as they are, not run Jekyll over them again.
         await writeFile(path.join(outDir, '.nojekyll'), '');
+        await writePublishingFiles(outDir, siteConfig(), site?.model, logger);
         const { diagnostics } = store;
         for (const item of diagnostics.items) logger.warn(diagnostics.format(item));
         const seconds = ((Date.now() - store.startedAt) / 1000).toFixed(1);

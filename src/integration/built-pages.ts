@@ -1,0 +1,46 @@
+// The HTML pages a build wrote, with the URL each is served at: what the sitemap lists and search indexes.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SiteModel } from '../loader/site-model.ts';
+
+export interface BuiltPage {
+  /** Output file relative to the output folder, with forward slashes. */
+  file: string;
+  /** URL path without the base path: the note's permalink, or the path GitHub Pages serves the file at. */
+  url: string;
+  html: string;
+  /** Kept out of the sitemap: `sitemap: false` in front matter, or a `noindex` robots meta tag. */
+  unlisted: boolean;
+}
+
+/** Files that are not pages of the site even though they are HTML. */
+const NOT_PAGES = /^(?:404\.html$|pagefind\/|_astro\/)/;
+const NOINDEX = /<meta\s+name=["']robots["']\s+content=["'][^"']*noindex/i;
+
+/** `a/index.html` → `/a/`, `a/b.html` → `/a/b` (GitHub Pages serves both spellings; the short one is canonical). */
+export function urlForOutputFile(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+  return `/${file.replace(/\.html$/, '')}`;
+}
+
+export async function listBuiltPages(outDir: string, model: SiteModel | undefined): Promise<BuiltPage[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((file) => !NOT_PAGES.test(file))
+    .sort();
+  return Promise.all(
+    files.map(async (file): Promise<BuiltPage> => {
+      const page = model?.pageByOutput.get(file);
+      const html = await readFile(path.join(outDir, file), 'utf8');
+      return {
+        file,
+        url: page?.url ?? urlForOutputFile(file),
+        html,
+        unlisted: page?.data.sitemap === false || NOINDEX.test(html),
+      };
+    }),
+  );
+}

@@ -1,0 +1,61 @@
+// The search index: Pagefind reads the built pages and writes `pagefind/` (index, WASM, search API)
+// beside them. Only what lies inside `data-pagefind-body` (the note's article) is indexed; pages
+// without it (the generated home, 404) are left out by Pagefind itself.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import type { BuiltPage } from './built-pages.ts';
+
+/**
+ * Code is left out: a listing's keywords and punctuation would outrank the prose that explains
+ * them ("not code noise"). Inline `code` in sentences stays searchable. Diagram SVG text repeats
+ * what the note says and would make every box label a hit.
+ */
+export const SEARCH_EXCLUDE = ['pre', '.code-block', 'svg', 'script', 'style', 'template'];
+
+/** Pagefind's prebuilt UIs: the site ships its own small search box, so these are not published. */
+const UNUSED_BUNDLES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
+
+export interface SearchIndexSummary {
+  /** Pages that had searchable text. */
+  pages: number;
+  words: number;
+}
+
+/**
+ * Indexes `pages` under their URLs without the base path; the browser's Pagefind prefixes the
+ * base it is loaded from, so one index works under `/` and under `/repo/`.
+ */
+export async function writeSearchIndex(outDir: string, pages: BuiltPage[]): Promise<SearchIndexSummary> {
+  const created = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDE, forceLanguage: 'en' });
+  if (!created.index) throw new Error(`search index: Pagefind did not start: ${created.errors.join('; ')}`);
+  const { index } = created;
+  try {
+    let indexed = 0;
+    let words = 0;
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ url: page.url, content: page.html });
+      if (added.errors.length > 0) throw new Error(`search index: ${page.file}: ${added.errors.join('; ')}`);
+      if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(page.html)) {
+        indexed += 1;
+        words += added.file.uniqueWords;
+      }
+    }
+    const outputPath = path.join(outDir, 'pagefind');
+    await rm(outputPath, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+    await Promise.all(UNUSED_BUNDLES.map((file) => rm(path.join(outputPath, file), { force: true })));
+    return { pages: indexed, words };
+  } finally {
+    await pagefind.close();
+  }
+}

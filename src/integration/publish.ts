@@ -1,0 +1,19 @@
+// What a published site needs besides its pages: sitemap, robots.txt and the search index.
+import type { AstroIntegrationLogger } from 'astro';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { SiteModel } from '../loader/site-model.ts';
+import { listBuiltPages } from './built-pages.ts';
+import { writeSearchIndex } from './pagefind.ts';
+import { writeRobots } from './robots.ts';
+import { absoluteUrl, writeSitemap } from './sitemap.ts';
+
+export async function writePublishingFiles(outDir: string, config: SiteConfig, model: SiteModel | undefined, logger: AstroIntegrationLogger): Promise<void> {
+  const pages = await listBuiltPages(outDir, model);
+  const listed = await writeSitemap(outDir, pages, config.base, config.siteUrl);
+  await writeRobots(outDir, listed === undefined ? undefined : absoluteUrl('/sitemap.xml', config.base, config.siteUrl));
+  if (listed === undefined) logger.info('no sitemap.xml: set SITE_URL (or url: in _config.yml) to the address the site is served at');
+  else logger.info(`sitemap.xml lists ${listed} pages`);
+  const started = Date.now();
+  const search = await writeSearchIndex(outDir, pages);
+  logger.info(`search index: ${search.pages} pages, ${search.words} distinct words, ${Date.now() - started} ms`);
+}
