@@ -33,11 +33,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const yamlText = rest.slice(0, closing.index);
   const afterClosing = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
   const bodyLine = 1 + countLines(source.slice(0, source.length - afterClosing.length));
-  const doc = parseDocument(yamlText, { prettyErrors: false });
+  const doc = parseDocument(yamlText);
   const problem = doc.errors[0];
   if (problem) {
     const line = 1 + (problem.linePos?.[0]?.line ?? 1);
-    return { hasFrontMatter: true, data: {}, body: afterClosing, bodyLine, error: { line, message: problem.message.split('\n')[0] ?? '' } };
+    return { hasFrontMatter: true, data: {}, body: afterClosing, bodyLine, error: { line, message: (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') } };
   }
   const value: unknown = doc.toJS();
   const data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
