@@ -21,7 +21,10 @@ export default function studyNotes(): AstroIntegration {
       'astro:config:setup': ({ addWatchFile }) => {
         addWatchFile(path.join(siteConfig().notesDir, '_config.yml'));
       },
-      'astro:server:setup': ({ server }) => serveNotesInDev(server),
+      'astro:server:setup': ({ server }) => {
+        siteStore().devServer = true;
+        serveNotesInDev(server);
+      },
       'astro:server:done': runShutdownHooks,
       'astro:build:start': ({ logger }) => {
         siteStore().startedAt = Date.now();

@@ -16,6 +16,8 @@ interface SiteStore {
   /** Called when the build ends, e.g. to stop diagram processes. */
   shutdownHooks: Array<() => Promise<void> | void>;
   startedAt: number;
+  /** True under `astro dev` (set by the integration; NODE_ENV is not a reliable sign). */
+  devServer: boolean;
 }
 
 const KEY = Symbol.for('study-notes.site-store');
