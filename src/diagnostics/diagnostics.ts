@@ -44,7 +44,8 @@ export class Diagnostics {
   }
 
   format(diagnostic: Diagnostic): string {
-    const where = path.relative(this.#root, diagnostic.file) || diagnostic.file;
+    const relative = path.relative(this.#root, diagnostic.file);
+    const where = relative && !relative.startsWith('..') ? relative : diagnostic.file;
     const line = diagnostic.line ? `:${diagnostic.line}` : '';
     return `${where}${line}: ${diagnostic.severity} [${diagnostic.code}] ${diagnostic.message}`;
   }
