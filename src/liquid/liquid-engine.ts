@@ -48,7 +48,8 @@ export async function renderLiquid(
     const text: string = await engine.parseAndRender(template, { ...scope, [INCLUDE_BASE_KEY]: base });
     return { text, problems: base.problems, ok: true };
   } catch (error) {
-    const message = String((error as Error).message).split('\n')[0] ?? 'Liquid error';
+    // liquidjs appends template coordinates; the caller reports the file line instead.
+    const message = (String((error as Error).message).split('\n')[0] ?? 'Liquid error').replace(/,? line:\d+, col:\d+$/, '');
     return { text: template, problems: [...base.problems, { line: errorLine(error), message }], ok: false };
   }
 }
