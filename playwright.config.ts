@@ -11,8 +11,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? 'list' : 'line',
+  retries: 0,
+  // Its own folder: Playwright empties it at start, and test-results/ also holds Vitest's report.
+  outputDir: 'test-results/playwright',
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : 'line',
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
