@@ -5,6 +5,9 @@ import { chromiumLaunchOptions } from './tests/e2e/chromium.ts';
 const port = Number(process.env.E2E_PORT ?? 4399);
 // Separate folders let several checkouts or helpers run the suite at once.
 const outDir = process.env.E2E_DIST ?? 'dist-e2e';
+// The figure viewer's own fixture notes (tests/fixtures/viewer-site), served beside the sample site.
+const viewerPort = Number(process.env.E2E_VIEWER_PORT ?? port + 1);
+process.env.E2E_VIEWER_URL = `http://127.0.0.1:${viewerPort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,12 +24,21 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
     trace: 'off',
   },
-  webServer: {
-    // Build the sample site into its own folder, then serve it.
-    command: 'astro build && node scripts/serve-dist.ts',
-    env: { PORT: String(port), OUT_DIR: outDir, DIST_DIR: outDir, NOTES_DIR: 'content', SITE_BASE: '/' },
-    timeout: 240_000,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      // Build the sample site into its own folder, then serve it.
+      command: 'astro build && node scripts/serve-dist.ts',
+      env: { PORT: String(port), OUT_DIR: outDir, DIST_DIR: outDir, NOTES_DIR: 'content', SITE_BASE: '/' },
+      timeout: 240_000,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: 'astro build && node scripts/serve-dist.ts',
+      env: { PORT: String(viewerPort), OUT_DIR: `${outDir}-viewer`, DIST_DIR: `${outDir}-viewer`, NOTES_DIR: 'tests/fixtures/viewer-site', SITE_BASE: '/' },
+      timeout: 240_000,
+      url: `http://127.0.0.1:${viewerPort}/`,
+      reuseExistingServer: false,
+    },
+  ],
 });
