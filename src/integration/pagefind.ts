@@ -24,6 +24,12 @@ const UNUSED_BUNDLES = [
   'pagefind-highlight.js',
 ];
 
+/**
+ * Links marked `data-pagefind-ignore` (the `#` heading anchors) are dropped before indexing:
+ * Pagefind skips them in the text but still puts them in the heading titles it reports.
+ */
+const IGNORED_LINK = /<a\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/a>/g;
+
 export interface SearchIndexSummary {
   /** Pages that had searchable text. */
   pages: number;
@@ -42,7 +48,7 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[]): Prom
     let indexed = 0;
     let words = 0;
     for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.html });
+      const added = await index.addHTMLFile({ url: page.url, content: page.html.replace(IGNORED_LINK, '') });
       if (added.errors.length > 0) throw new Error(`search index: ${page.file}: ${added.errors.join('; ')}`);
       if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(page.html)) {
         indexed += 1;
