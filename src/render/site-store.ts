@@ -33,6 +33,7 @@ export function siteStore(): SiteStore {
     },
     shutdownHooks: [],
     startedAt: Date.now(),
+    devServer: false,
   };
   return registry[KEY];
 }
