@@ -3,7 +3,9 @@
 // shared between them; a global registry is (both run in the same process).
 import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
+import { buildDiagrams, finishDiagrams } from '../diagrams/build-diagrams.ts';
 import type { PipelineOptions } from '../markdown/pipeline.ts';
+import rehypeDiagrams from '../markdown/rehype/rehype-diagrams.ts';
 import rehypeFigures from '../markdown/rehype/rehype-figures.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';
 
@@ -29,9 +31,10 @@ export function siteStore(): SiteStore {
     pipelineOptions: {
       // Order matters: the diagrams plugin goes FIRST (before this line); rehype-figures wraps the
       // remaining pictures and gives every figure its id and enlarge button.
-      figurePlugins: [rehypeFigures],
+      figurePlugins: [[rehypeDiagrams, { service: () => buildDiagrams(siteConfig()) }], rehypeFigures],
     },
-    shutdownHooks: [],
+    // Stops the PlantUML processes (they also die with Node) and reports Smetana layouts once.
+    shutdownHooks: [() => finishDiagrams((file, line, code, message) => siteStore().diagnostics.warn(file, line, code, message))],
     startedAt: Date.now(),
     devServer: false,
   };

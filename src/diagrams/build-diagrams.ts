@@ -1,0 +1,56 @@
+// The one diagram service of a build (shared by every note through globalThis, like the site
+// store), stopped when the build ends and, whatever happens, when Node exits: no stray JVMs.
+import path from 'node:path';
+import { DiagramService } from './diagram-service.ts';
+
+export interface BuildDiagramsConfig {
+  notesDir: string;
+  cacheDir: string;
+}
+
+export interface LayoutFallback {
+  file: string;
+  line: number | undefined;
+}
+
+interface BuildDiagrams {
+  service: DiagramService;
+  /** Diagrams laid out by Smetana because Graphviz is missing: reported once, all together. */
+  layoutFallbacks: LayoutFallback[];
+}
+
+const KEY = Symbol.for('study-notes.build-diagrams');
+
+export function buildDiagrams(config: BuildDiagramsConfig): BuildDiagrams {
+  const registry = globalThis as unknown as Record<symbol, BuildDiagrams | undefined>;
+  const existing = registry[KEY];
+  if (existing && existing.service.options.rootDir === config.notesDir) return existing;
+  existing?.service.shutdown();
+  const timeout = Number(process.env.DIAGRAM_TIMEOUT_MS);
+  const service = new DiagramService({
+    rootDir: config.notesDir,
+    cacheDir: path.join(config.cacheDir, 'diagrams'),
+    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+  });
+  process.once('exit', () => service.shutdown());
+  registry[KEY] = { service, layoutFallbacks: [] };
+  return registry[KEY];
+}
+
+/** Ends the build's diagram work: stops the processes, then reports Smetana layouts in one warning. */
+export function finishDiagrams(warn: (file: string, line: number | undefined, code: string, message: string) => void): void {
+  const registry = globalThis as unknown as Record<symbol, BuildDiagrams | undefined>;
+  const current = registry[KEY];
+  if (!current) return;
+  current.service.shutdown();
+  const fallbacks = current.layoutFallbacks.splice(0);
+  const first = fallbacks[0];
+  if (!first) return;
+  const list = fallbacks.map((f) => `${path.relative(current.service.options.rootDir, f.file)}${f.line ? `:${f.line}` : ''}`).join(', ');
+  warn(
+    first.file,
+    first.line,
+    'diagram-layout',
+    `Graphviz (dot) not found: ${fallbacks.length} diagram(s) laid out with PlantUML's Smetana engine instead, which may look different: ${list}. Install Graphviz for the usual layout.`,
+  );
+}

@@ -1,0 +1,42 @@
+// The markup of a diagram figure (the viewer is built against it; see the README):
+// figure.figure.diagram > .figure-media > svg, figcaption, details.diagram-source.
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import plantumlEncoder from 'plantuml-encoder';
+
+export const EDIT_ONLINE_BASE = 'https://www.plantuml.com/plantuml/uml/';
+
+function sourceDetails(source: string, prepared: string, open: boolean): Element {
+  return h('details', { className: ['diagram-source'], dataPagefindIgnore: '', open: open || undefined }, [
+    h('summary', 'PlantUML source'),
+    h('pre', [h('code', { className: ['language-plantuml'] }, source)]),
+    h('a', { className: ['diagram-edit'], href: `${EDIT_ONLINE_BASE}${plantumlEncoder.encode(prepared)}`, rel: 'noopener' }, 'Edit online'),
+  ]);
+}
+
+const captionOf = (caption: string): ElementContent[] => (caption ? [h('figcaption', caption)] : []);
+
+/** A rendered diagram; `svg` is PlantUML's SVG, already labelled and with unique ids. */
+export function diagramFigure(svg: string, caption: string, source: string, prepared: string): Element {
+  // The SVG goes in as raw HTML: it is serialised unchanged, and re-parsing every diagram into
+  // a tree would cost more than the rest of a warm build.
+  const media = h('div', { className: ['figure-media'] }, [{ type: 'raw', value: svg } as unknown as ElementContent]);
+  return h('figure', { className: ['figure', 'diagram'], dataFigure: 'diagram' }, [media, ...captionOf(caption), sourceDetails(source, prepared, false)]);
+}
+
+/** A diagram that could not be rendered: the message and the source, never PlantUML's error picture. */
+export function diagramErrorFigure(message: string, where: string, caption: string, source: string, prepared: string): Element {
+  return h('figure', { className: ['figure', 'diagram', 'diagram-error'], dataFigure: 'diagram-error' }, [
+    h('div', { className: ['diagram-error-box'] }, [
+      h('p', { className: ['diagram-error-title'] }, `Diagram not rendered (${where})`),
+      h('pre', { className: ['diagram-error-message'] }, message),
+    ]),
+    ...captionOf(caption),
+    sourceDetails(source, prepared, true),
+  ]);
+}
+
+/** The author's exported picture, used when the source cannot be rendered at all. */
+export function fallbackImageFigure(img: Element, caption: string): Element {
+  return h('figure', { className: ['figure'], dataFigure: 'image' }, [h('div', { className: ['figure-media'] }, [img]), ...captionOf(caption)]);
+}
