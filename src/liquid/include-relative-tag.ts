@@ -34,7 +34,7 @@ export function registerIncludeRelative(engine: Liquid): void {
       constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
         super(token, remain, liquid);
         this.target = token.args.trim().replace(/^["']|["']$/g, '');
-        this.line = token.getPosition()[0];
+        this.line = token.getPosition()[0] ?? 1;
       }
       *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
         const base = ctx.getSync([INCLUDE_BASE_KEY]) as IncludeBase | undefined;

@@ -2,7 +2,9 @@
 // bare `YYYY-MM-DD` as midnight UTC: west of Greenwich `date_to_string` would print the day
 // before. Jekyll (Ruby's Time.parse) reads it as local midnight; so do these wrappers, which
 // then hand over to liquidjs' own date filters.
-import type { FilterHandler, FilterImplOptions, Liquid } from 'liquidjs';
+import type { FilterImplOptions, Liquid } from 'liquidjs';
+
+type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 
 const DATE_FILTERS = ['date', 'date_to_string', 'date_to_long_string', 'date_to_xmlschema', 'date_to_rfc822'];
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

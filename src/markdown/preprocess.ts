@@ -6,8 +6,11 @@
 // 2. `markdown="1"` on an HTML element: kramdown parses its content as Markdown; CommonMark does
 //    so only after a blank line, which we insert.
 import { LineMap } from '../render/line-map.ts';
+import { kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
 
 export const RAW_BLOCK_TAG = 'notes-raw-block';
+/** A whole HTML block set aside (see kramdown-html-block.ts) stands in a `<div>` with this attribute. */
+export const RAW_BLOCK_HOST_ATTRIBUTE = 'data-notes-raw-block';
 
 export interface PreprocessResult {
   text: string;
@@ -52,6 +55,19 @@ export function preprocessMarkdown(input: string): PreprocessResult {
   const rawBlocks: string[] = [];
   let i = 0;
   while (i < lines.length) {
+    const blockEnd = fenced[i] ? undefined : kramdownHtmlBlockEnd(lines, i);
+    if (blockEnd !== undefined) {
+      // One placeholder line, then blank lines so every later line keeps its number (the
+      // restored element's own lines count from the placeholder).
+      out.push(`<div ${RAW_BLOCK_HOST_ATTRIBUTE}="${rawBlocks.length}"></div>`);
+      rawBlocks.push(lines.slice(i, blockEnd + 1).join('\n'));
+      for (let line = i; line <= blockEnd; line++) {
+        if (line > i) out.push('');
+        toInput.push(line + 1);
+      }
+      i = blockEnd + 1;
+      continue;
+    }
     let line = lines[i]!;
     const startLine = i + 1;
     if (!fenced[i]) {

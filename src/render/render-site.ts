@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { checkRenderedSite } from '../checks/check-site.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createLiquidEngine } from '../liquid/liquid-engine.ts';
@@ -37,7 +38,7 @@ export async function renderSite(config: SiteConfig, options: PipelineOptions = 
   const env = {
     model,
     liquid,
-    liquidSite: liquidSite(model),
+    liquidSite: liquidSite(model, diagnostics),
     processor,
     diagnostics,
     pageUrlForSource: (relPath: string) => bySource.get(relPath) ?? bySource.get(path.posix.join(relPath, 'index.md')),
@@ -53,5 +54,7 @@ export async function renderSite(config: SiteConfig, options: PipelineOptions = 
   });
   const notes = new Map<string, RenderedNote>();
   for (const note of rendered) if (note) notes.set(note.page.outputPath, note);
+  // Links, anchors, pictures, duplicate ids and layout names, over the finished pages.
+  checkRenderedSite(model, notes.values(), diagnostics);
   return { model, notes, diagnostics };
 }

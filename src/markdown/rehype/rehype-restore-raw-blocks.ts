@@ -1,4 +1,5 @@
-// Puts back the <script>/<style>/<pre> elements that preprocessing set aside (see preprocess.ts).
+// Puts back the <script>/<style>/<pre> elements and whole HTML blocks that preprocessing set aside
+// (see preprocess.ts).
 import type { ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Plugin } from 'unified';
@@ -22,8 +23,9 @@ const rehypeRestoreRawBlocks: Plugin<[], Root> = () => (tree, file) => {
   const blocks = file.data.note?.rawBlocks ?? [];
   if (blocks.length === 0) return;
   visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== RAW_BLOCK_TAG || !parent || index === undefined) return undefined;
-    const html = blocks[Number(node.properties.dataIndex)] ?? '';
+    const blockIndex = node.tagName === RAW_BLOCK_TAG ? node.properties.dataIndex : node.tagName === 'div' ? node.properties.dataNotesRawBlock : undefined;
+    if (blockIndex === undefined || !parent || index === undefined) return undefined;
+    const html = blocks[Number(blockIndex)] ?? '';
     const fragment = fromHtml(html, { fragment: true });
     shiftPositions(fragment.children, node.position?.start.line ?? 1);
     parent.children.splice(index, 1, ...(fragment.children as ElementContent[]));

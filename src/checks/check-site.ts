@@ -1,0 +1,62 @@
+// Runs the site checks once every note is rendered, and reports each finding with the linking
+// note's file and line (so `npm run check` fails on them and `npm run build` warns).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostics } from '../diagnostics/diagnostics.ts';
+import { isKnownLayout } from '../layouts/layout-registry.ts';
+import { urlsServedBy } from '../loader/permalink.ts';
+import type { SiteModel } from '../loader/site-model.ts';
+import type { RenderedNote } from '../render/render-note.ts';
+import { checkLayouts } from './layout-check.ts';
+import { checkLinks, type CheckedPage } from './link-check.ts';
+import { collectPageIds, sourceLinesOfId } from './page-ids.ts';
+
+/** Ids the layouts put around every note (BaseLayout's skip link target). */
+const LAYOUT_IDS = new Set(['main']);
+
+/** Files the generator writes besides the notes: links into them are never broken. */
+const GENERATED_FILES = new Set(['/404', '/404.html', '/robots.txt', '/sitemap.xml', '/sitemap-index.xml', '/sitemap-0.xml', '/search', '/search.html']);
+const GENERATED_FOLDERS = ['/_astro/', '/pagefind/'];
+
+export function generatedUrlTest(model: SiteModel): (urlPath: string) => boolean {
+  const hasHome = model.pageByOutput.has('index.html');
+  return (urlPath) =>
+    GENERATED_FILES.has(urlPath) ||
+    GENERATED_FOLDERS.some((folder) => urlPath.startsWith(folder)) ||
+    (!hasHome && (urlPath === '/' || urlPath === '/index.html'));
+}
+
+function readSource(file: string): string {
+  return existsSync(file) ? readFileSync(file, 'utf8').replace(/\r\n/g, '\n') : '';
+}
+
+export function checkRenderedSite(model: SiteModel, notes: Iterable<RenderedNote>, diagnostics: Diagnostics): void {
+  const pages: CheckedPage[] = [];
+  for (const note of notes) {
+    const { ids, duplicates } = collectPageIds(note.html);
+    pages.push({ file: note.page.absPath, servedAs: urlsServedBy(note.page.outputPath), ids, links: note.links });
+    if (duplicates.size === 0) continue;
+    const source = readSource(note.page.absPath);
+    for (const [id, count] of duplicates) {
+      // Reported where the id is written a second time; ids the pipeline made carry no line.
+      const lines = sourceLinesOfId(source, id);
+      const line = lines[1] ?? lines[0] ?? note.page.bodyLine;
+      diagnostics.warn(note.page.absPath, line, 'duplicate-id', `id "${id}" is used by ${count} elements on this page; links and scripts find only the first`);
+    }
+  }
+  const findings = checkLinks({
+    base: model.config.base,
+    servedUrls: model.servedUrls,
+    isGenerated: generatedUrlTest(model),
+    layoutIds: LAYOUT_IDS,
+    pages,
+  });
+  for (const finding of findings) diagnostics.warn(finding.file, finding.line, finding.code, finding.message);
+
+  const configFile = path.join(model.config.notesDir, '_config.yml');
+  const layoutFindings = checkLayouts(
+    model.pages.filter((page) => !isKnownLayout(page.layout)).map((page) => ({ file: page.absPath, layout: page.layout, source: readSource(page.absPath) })),
+    { file: configFile, text: readSource(configFile) },
+  );
+  for (const finding of layoutFindings) diagnostics.warn(finding.file, finding.line, 'layout', finding.message);
+}
