@@ -1,9 +1,10 @@
-// Jekyll's own versions of `sort`, `where` and `group_by`, which differ from liquidjs' (Shopify)
-// ones in ways index pages rely on: `sort` puts pages missing the key first (or last with
-// `sort: "key", "last"`) instead of failing or mixing them in; `where` compares as strings and
-// matches inside arrays (`where: "topics", "Array"`); `group_by` groups by the key's text and
-// gives each group a `size`. Written here because liquidjs has no Jekyll mode for them.
-import type { FilterImplOptions, Liquid } from 'liquidjs';
+// Jekyll's own versions of `sort`, `where`, `where_exp` and `group_by`, which differ from
+// liquidjs' (Shopify) ones in ways index pages rely on: `sort` puts pages missing the key first
+// (or last with `sort: "key", "last"`) instead of failing or mixing them in; `where` compares as
+// strings and matches inside arrays (`where: "topics", "Array"`); `where_exp` keeps every item
+// whose expression is truthy (`"p.leetcode_id"`), not only `true`; `group_by` groups by the key's
+// text and gives each group a `size`. Written here because liquidjs has no Jekyll mode for them.
+import { Value, type FilterImplOptions, type Liquid } from 'liquidjs';
 
 type Item = unknown;
 
@@ -68,6 +69,23 @@ export function jekyllWhere(input: unknown, property?: unknown, target?: unknown
   return items.filter((item) => matches(itemProperty(item, String(property)), target));
 }
 
+type FilterThis = ThisParameterType<Extract<FilterImplOptions, (...args: never[]) => unknown>>;
+
+/** Liquid truthiness: everything but `false` and nil (so `0` and `""` are true). */
+const isLiquidTruthy = (value: unknown): boolean => value !== false && !isNil(value);
+
+function* jekyllWhereExp(this: FilterThis, input: unknown, variable: unknown, expression: unknown): Generator<unknown, Item[], unknown> {
+  const condition = new Value(String(expression), this.liquid);
+  const kept: Item[] = [];
+  for (const item of toArray(input)) {
+    this.context.push({ [String(variable)]: item });
+    const value = yield condition.value(this.context);
+    this.context.pop();
+    if (isLiquidTruthy(value)) kept.push(item);
+  }
+  return kept;
+}
+
 export function jekyllGroupBy(input: unknown, property: unknown): Array<{ name: string; items: Item[]; size: number }> {
   const groups = new Map<string, Item[]>();
   for (const item of toArray(input)) {
@@ -79,6 +97,6 @@ export function jekyllGroupBy(input: unknown, property: unknown): Array<{ name: 
 }
 
 export function registerJekyllArrayFilters(engine: Liquid): void {
-  const filters: Record<string, FilterImplOptions> = { sort: jekyllSort, where: jekyllWhere, group_by: jekyllGroupBy };
+  const filters: Record<string, FilterImplOptions> = { sort: jekyllSort, where: jekyllWhere, where_exp: jekyllWhereExp, group_by: jekyllGroupBy };
   for (const [name, filter] of Object.entries(filters)) engine.registerFilter(name, filter);
 }

@@ -80,3 +80,11 @@ describe('Jekyll URL, text and date filters', () => {
     );
   });
 });
+
+describe('Jekyll where_exp truthiness', () => {
+  it('keeps items whose expression is any truthy value, as Jekyll does (0 and "" are truthy in Liquid)', async () => {
+    expect(await render('{{ site.pages | where_exp: "p", "p.leetcode_id" | size }}')).toBe('3');
+    const result = await renderLiquid(engine, '{{ items | where_exp: "x", "x.v" | size }}', { items: [{ v: 0 }, { v: '' }, { v: false }, {}] }, { noteDir: '/x', notesDir: '/x' });
+    expect(result.text).toBe('2');
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { collectPageIds, sourceLinesOfId } from '../../../src/checks/page-ids.ts';
+
+describe('collectPageIds', () => {
+  it('collects ids of every element, from headings and raw HTML alike', () => {
+    const { ids, duplicates } = collectPageIds('<h2 id="a">A</h2><figure id="fig-x"><svg><g id="g1"></g></svg></figure><div id="a2"></div>');
+    expect([...ids]).toEqual(['a', 'fig-x', 'g1', 'a2']);
+    expect(duplicates.size).toBe(0);
+  });
+
+  it('finds two figures reusing one script id', () => {
+    const html = '<div><script type="text/plain" id="s2s-snippet">@startuml</script></div><div><script type="text/plain" id="s2s-snippet">@startuml</script></div>';
+    expect([...collectPageIds(html).duplicates]).toEqual([['s2s-snippet', 2]]);
+  });
+});
+
+describe('sourceLinesOfId', () => {
+  it('finds where an id is written in the note: id="…", id=\'…\', {#…}', () => {
+    const source = ['---', 'title: x', '---', '## One {#one}', '<script id="dup">', '</script>', "<div id='dup'>", '<p id="dupe">'].join('\n');
+    expect(sourceLinesOfId(source, 'dup')).toEqual([5, 7]);
+    expect(sourceLinesOfId(source, 'one')).toEqual([4]);
+    expect(sourceLinesOfId(source, 'missing')).toEqual([]);
+  });
+});
