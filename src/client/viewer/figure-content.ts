@@ -54,6 +54,9 @@ function diagramContent(figure: Element, original: SVGSVGElement, caption: strin
   const box = parseViewBox(original.getAttribute('viewBox')) ?? { x: 0, y: 0, ...sizeOf(original) };
   prefixIds(svg, 'viewer-');
   for (const name of ['width', 'height', 'style', 'class']) svg.removeAttribute(name);
+  // The page may restyle diagrams (e.g. a dark-theme filter on the inline SVG): carry it over.
+  const { filter } = getComputedStyle(original);
+  if (filter && filter !== 'none') svg.style.filter = filter;
   svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', original.getAttribute('aria-label') || caption);
