@@ -128,7 +128,7 @@ function figureFor(found: Found, result: DiagramResult, context: NoteContext, id
     context.diagnostics.warn(context.file, found.line, 'diagram', `diagram not rendered (${error.message}); showing the author's picture ${src} instead`);
     return fallbackImageFigure(found.img, found.caption || found.alt);
   }
-  const message = error.kind === 'timeout' ? error.message : `PlantUML: ${error.message}`;
+  const message = { syntax: `PlantUML: ${error.message}`, include: error.message, timeout: error.message, unavailable: `diagram not rendered: ${error.message}` }[error.kind];
   context.diagnostics.warn(context.file, line, 'diagram', message);
   return diagramErrorFigure(message, `${context.relPath}${line ? `:${line}` : ''}`, found.caption, found.source, result.prepared);
 }
