@@ -43,6 +43,10 @@ export function finishDiagrams(warn: (file: string, line: number | undefined, co
   const current = registry[KEY];
   if (!current) return;
   current.service.shutdown();
+  const { rendered, cached, failed } = current.service.stats;
+  if (rendered + cached + failed > 0) {
+    console.log(`[diagrams] ${rendered} rendered, ${cached} from cache, ${failed} failed, ${current.service.processesStarted} PlantUML processes`);
+  }
   const fallbacks = current.layoutFallbacks.splice(0);
   const first = fallbacks[0];
   if (!first) return;
