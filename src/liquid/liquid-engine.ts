@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Liquid } from 'liquidjs';
 import { registerIncludeRelative, INCLUDE_BASE_KEY, type IncludeBase } from './include-relative-tag.ts';
 import { registerJekyllFilters, type JekyllFilterOptions } from './jekyll-filters.ts';
+import { registerJekyllTags } from './jekyll-tags.ts';
 
 export interface LiquidRenderResult {
   text: string;
@@ -23,6 +24,7 @@ export function createLiquidEngine(notesDir: string, filters: JekyllFilterOption
   });
   registerJekyllFilters(engine, filters);
   registerIncludeRelative(engine);
+  registerJekyllTags(engine);
   return engine;
 }
 

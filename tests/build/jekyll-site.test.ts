@@ -88,6 +88,13 @@ describe('a Jekyll repository builds unchanged', () => {
     expect(home).toContain('class="study-tiles"');
   });
 
+  it('supports Jekyll tags: {% highlight %} is a highlighted code block, {% link %} the page URL', () => {
+    const mac = build.read('setup/macos/index.html');
+    expect(mac).toMatch(/<pre class="shiki[^"]*"[^>]*>[\s\S]*Welcome to Fixture Notes/);
+    expect(mac).toMatch(/<code class="language-bash">[\s\S]*Welcome to Fixture Notes/);
+    expect(build.read('principles.html')).toContain('<a href="/setup/macos/">the Mac setup</a>');
+  });
+
   it('draws a leetcode note with its problem header above the note', () => {
     const html = build.read('study/leetcodes/0001-two-sum.html');
     const header = /<section class="problem-meta"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';

@@ -88,3 +88,16 @@ describe('Jekyll where_exp truthiness', () => {
     expect(result.text).toBe('2');
   });
 });
+
+describe('Jekyll tags', () => {
+  it('{% highlight %} becomes a fenced block (Liquid inside rendered, options dropped)', async () => {
+    expect(await render('{% highlight python linenos %}\nprint("{{ page.title }}")\n{% endhighlight %}')).toBe('```python\nprint("Two Sum")\n```');
+  });
+  it('{% link %} gives the URL of the page built from a source file, and names a missing one', async () => {
+    expect(await render('[x]({% link study/leetcodes/0067-add-binary.md %})')).toBe('[x](/study/leetcodes/0067)');
+    const based = await renderLiquid(engine, '{% link principles.md %}', { site: { pages, baseurl: '/notes' }, page: {} }, { noteDir: '/x', notesDir: '/x' });
+    expect(based.text).toBe('/notes/principles');
+    const result = await renderLiquid(engine, 'a\n{% link nope.md %}', { site: { pages }, page: {} }, { noteDir: '/x', notesDir: '/x' });
+    expect(result.problems[0]).toMatchObject({ line: 2, message: expect.stringContaining('link "nope.md": no page is built from that file') });
+  });
+});
