@@ -1,5 +1,7 @@
 // The figure viewer's acceptance on the seed note, with the diagrams the renderer really drew.
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { measurePage, NOTE_PAGE_BUDGET } from '../../scripts/js-budget.ts';
 import { dialog, expectAllLocal, horizontalOverflow, inlineDrawing, recordRequests, stageSvg, viewBox, viewerScale } from './viewer-helpers.ts';
 
 const SEED = '/study/infrastructureAWSNetwork';
@@ -70,4 +72,11 @@ test('in the dark theme the viewer shows the diagram as the page does', async ({
   await page.locator('button.figure-enlarge').first().click();
   expect(await stageSvg(page).evaluate((svg) => getComputedStyle(svg).filter)).toBe(inlineFilter);
   await context.close();
+});
+
+test('all the JS the seed note loads is within 12 KB min+gzip, the viewer included', async () => {
+  const dist = path.resolve(process.env.E2E_DIST ?? 'dist-e2e');
+  const cost = await measurePage(dist, path.join(dist, 'study/infrastructureAWSNetwork.html'));
+  expect(cost.scripts.some((s) => s.name.includes('FigureViewer'))).toBe(true);
+  expect(cost.total).toBeLessThanOrEqual(NOTE_PAGE_BUDGET);
 });

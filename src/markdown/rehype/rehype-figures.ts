@@ -43,7 +43,7 @@ function isIcon(img: Element): boolean {
 }
 
 function imageCaption(img: Element): string {
-  return attr(img, 'dataCaption') || attr(img, 'title') || attr(img, 'alt');
+  return attr(img, 'dataCaption') || attr(img, 'alt') || attr(img, 'title');
 }
 
 function imageFigure(media: ElementContent[], caption: string, extra: ElementContent[] = [], id?: unknown): Element {
@@ -81,7 +81,9 @@ function paragraphToFigure(paragraph: Element): Element | undefined {
 function pictureToFigure(node: Element, parent: Element | Root): Element | undefined {
   if (node.tagName === 'div' && hasClass(node, 'image-wrapper')) return wrapperToFigure(node);
   if (node.tagName === 'p') return paragraphToFigure(node);
-  const standsAlone = parent.type === 'root' || (FLOW_PARENTS.has(parent.tagName) && !hasClass(parent, 'figure-media'));
+  const onlyChild = parent.type === 'element' && parent.children.filter((c) => !isBlank(c)).length === 1;
+  const standsAlone =
+    parent.type === 'root' || (FLOW_PARENTS.has(parent.tagName) && !hasClass(parent, 'figure-media')) || (parent.tagName === 'li' && onlyChild);
   if (node.tagName === 'img' && standsAlone && !isIcon(node)) return imageFigure([node], imageCaption(node));
   return undefined;
 }
@@ -138,7 +140,8 @@ const rehypeFigures: Plugin<[], Root> = () => (tree) => {
     if (node.tagName === 'figure' || node.tagName === 'pre') return SKIP;
     if (!parent || index === undefined) return undefined;
     const figure = pictureToFigure(node, parent);
-    if (!figure) return undefined;
+    // A wrapper that stays (it holds a diagram source) keeps its picture as it is.
+    if (!figure) return hasClass(node, 'image-wrapper') ? SKIP : undefined;
     parent.children[index] = figure;
     return [SKIP, index + 1];
   });
