@@ -7,6 +7,8 @@ export interface PagefindSubResult {
   url: string;
   excerpt: string;
   locations: number[];
+  /** Each hit with its weight (headings weigh more than body text). */
+  weighted_locations?: Array<{ weight: number; balanced_score: number; location: number }>;
   anchor?: { element: string; id: string; text: string };
 }
 

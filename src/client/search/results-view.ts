@@ -25,14 +25,23 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-/** Sections ordered by how many hits they hold; the page's own top part only if nothing else matched. */
-export function rankSections(data: PagefindResultData): PagefindSubResult[] {
-  const sections = data.sub_results.length > 0 ? [...data.sub_results] : [{ title: data.meta.title ?? data.url, url: data.url, excerpt: data.excerpt, locations: [] }];
-  return sections.sort((a, b) => b.locations.length - a.locations.length || Number(Boolean(b.anchor)) - Number(Boolean(a.anchor)));
+/** How well a section answers `term`: a heading that holds every word wins, then the weight of its hits. */
+function sectionScore(section: PagefindSubResult, words: string[]): number {
+  const title = section.title.toLowerCase();
+  const inHeading = section.anchor !== undefined && words.length > 0 && words.every((w) => title.includes(w));
+  const weight = section.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? section.locations.length;
+  return (inHeading ? 1e9 : 0) + weight;
 }
 
-function hit(data: PagefindResultData): HTMLLIElement {
-  const [best, ...rest] = rankSections(data);
+/** A note's sections, best first; the page's own top part only if it has no sections. */
+export function rankSections(data: PagefindResultData, term: string): PagefindSubResult[] {
+  const words = term.toLowerCase().split(/\s+/).filter(Boolean);
+  const sections = data.sub_results.length > 0 ? [...data.sub_results] : [{ title: data.meta.title ?? data.url, url: data.url, excerpt: data.excerpt, locations: [] }];
+  return sections.sort((a, b) => sectionScore(b, words) - sectionScore(a, words));
+}
+
+function hit(data: PagefindResultData, term: string): HTMLLIElement {
+  const [best, ...rest] = rankSections(data, term);
   const pageTitle = data.meta.title ?? data.url;
   const main = element('a', 'search-hit-main', [element('span', 'search-hit-title', [pageTitle])]);
   main.href = best!.url;
@@ -56,6 +65,6 @@ function hit(data: PagefindResultData): HTMLLIElement {
   return item;
 }
 
-export function renderResults(list: HTMLElement, results: PagefindResultData[]): void {
-  list.replaceChildren(...results.map(hit));
+export function renderResults(list: HTMLElement, results: PagefindResultData[], term: string): void {
+  list.replaceChildren(...results.map((data) => hit(data, term)));
 }

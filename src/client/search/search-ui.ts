@@ -37,7 +37,7 @@ export function attachSearch(root: HTMLElement): void {
       if (search === null || ticket !== latest) return;
       const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
       if (ticket !== latest) return;
-      renderResults(list, data);
+      renderResults(list, data, term);
       const count = search.results.length;
       status.textContent = count === 0 ? `No notes match “${term}”.` : `${count} ${count === 1 ? 'note' : 'notes'} match “${term}”.`;
     } catch {
@@ -62,9 +62,10 @@ export function attachSearch(root: HTMLElement): void {
     if (event.key === 'ArrowDown') move(index, 1);
     else if (event.key === 'ArrowUp' && index >= 0) (index === 0 ? input.focus() : move(index, -1));
     else if (event.key === 'Escape') {
-      if (!panel.hidden) show(false);
+      const wasOpen = !panel.hidden;
+      input.focus(); // before hiding: focusing the box reopens a panel that has hits
+      if (wasOpen) show(false);
       else root.classList.remove('is-open');
-      input.focus();
     } else return;
     event.preventDefault();
   });
