@@ -57,7 +57,8 @@ interface BuildTiming {
 function astroBuild(notesDir: string, outDir: string, cacheDir: string): Promise<BuildTiming> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(path.resolve('node_modules/.bin/astro'), ['build'], {
+    // Run Astro with this Node (24), not whatever `node` the astro bin's shebang finds.
+    const child = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
       env: { ...process.env, NOTES_DIR: notesDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, STRICT: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
