@@ -133,6 +133,26 @@ describe('a build under SITE_BASE=/notes/', () => {
     expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/notes/study/infrastructureAWSNetwork">`);
   });
 
+  it('gives each note a title, a description from its first paragraph, a canonical URL and Open Graph tags', () => {
+    const tree = fromHtml(build.read('study/infrastructureAWSNetwork.html'));
+    const meta = new Map<string, string>();
+    let title = '';
+    visit(tree, 'element', (node) => {
+      const key = node.properties.name ?? node.properties.property;
+      if (node.tagName === 'meta' && typeof key === 'string') meta.set(key, String(node.properties.content));
+      if (node.tagName === 'title' && !title) title = String((node.children[0] as { value?: string } | undefined)?.value);
+    });
+    expect(title).toBe('AWS Network Services · Study Notes');
+    expect(meta.get('description')).toMatch(/^AWS operates one of the largest private fiber-optic backbones in the world\./);
+    expect(meta.get('og:title')).toBe('AWS Network Services');
+    expect(meta.get('og:type')).toBe('article');
+    expect(meta.get('og:url')).toBe(`${ORIGIN}/notes/study/infrastructureAWSNetwork`);
+    expect(meta.get('og:description')).toBe(meta.get('description'));
+    const notFound = build.read('404.html');
+    expect(notFound).toContain('<meta name="robots" content="noindex">');
+    expect(notFound).not.toContain('rel="canonical"');
+  });
+
   it('writes .nojekyll, 404.html, robots.txt, a sitemap under /notes/ and the search index', () => {
     for (const file of ['.nojekyll', '404.html', 'robots.txt', 'sitemap.xml', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) {
       expect(existsSync(path.join(build.outDir, file)), file).toBe(true);
