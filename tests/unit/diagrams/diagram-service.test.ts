@@ -71,6 +71,38 @@ describe('DiagramService', () => {
     expect(result.svg).toContain('>Customer</text>');
   });
 
+  it('renders the other C4 levels from the bundled stdlib', async () => {
+    const c4 = service();
+    const bodies: Record<string, string> = {
+      C4_Component: 'Component(c, "Checkout", "TS")\nComponentDb(db, "Orders")\nRel(c, db, "writes")',
+      C4_Deployment: 'Deployment_Node(n, "Cluster") {\n  Container(api, "API", "Go")\n}',
+      C4_Dynamic: 'Person(u, "User")\nSystem(s, "Shop")\nRel(u, s, "orders")',
+    };
+    for (const [file, body] of Object.entries(bodies)) {
+      const result = await c4.render(`@startuml\n!include https://raw.githubusercontent.com/plantuml-stdlib/C4-PlantUML/master/${file}.puml\n${body}\n@enduml`, study);
+      expect(result.error, file).toBeUndefined();
+      expect(result.svg, file).toMatch(/<svg /);
+    }
+  });
+
+  it('runs PlantUML sandboxed: no file reads of its own, no secrets from the environment', async () => {
+    // %load_json reads files inside PlantUML, past our include checks: the SANDBOX profile stops it
+    // (under PlantUML's default profile this diagram shows the secret).
+    const secretFile = path.resolve('tests/fixtures/diagrams/secret.json');
+    process.env.DIAGRAMS_TEST_TOKEN = 'token-that-must-not-leak';
+    try {
+      const result = await service({ cacheDir: undefined }).render(
+        `@startuml\n!$d = %load_json("${secretFile}")\nA -> B : x$d.secret\nB -> A : y%getenv("DIAGRAMS_TEST_TOKEN")\n@enduml`,
+        study,
+      );
+      expect(result.svg).toContain('>x</text>');
+      expect(result.svg).not.toContain('TOP SECRET');
+      expect(result.svg).not.toContain('token-that-must-not-leak');
+    } finally {
+      delete process.env.DIAGRAMS_TEST_TOKEN;
+    }
+  });
+
   it('refuses a remote include, naming the line and the URL', async () => {
     const result = await service().render('@startuml\nA -> B\n!include https://example.com/x.puml\n@enduml', study);
     expect(result.error?.kind).toBe('include');
