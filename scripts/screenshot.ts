@@ -9,7 +9,10 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({
   viewport: { width: Number(width), height: Number(height) },
   colorScheme: process.argv.includes('--dark') ? 'dark' : 'light',
+  // No smooth scrolling to a #hash: the picture is taken where the reader lands.
+  reducedMotion: 'reduce',
 });
 await page.goto(url, { waitUntil: 'networkidle' });
+await page.waitForTimeout(300);
 await page.screenshot({ path: out, fullPage: process.argv.includes('--full') });
 await browser.close();
