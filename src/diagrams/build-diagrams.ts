@@ -31,6 +31,9 @@ export function buildDiagrams(config: BuildDiagramsConfig): BuildDiagrams {
     rootDir: config.notesDir,
     cacheDir: path.join(config.cacheDir, 'diagrams'),
     timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+    // DIAGRAMS_SEARCH_PATH: where to look for Graphviz `dot` (e.g. `/nonexistent` to try the
+    // Smetana fallback without uninstalling Graphviz).
+    searchPath: process.env.DIAGRAMS_SEARCH_PATH || undefined,
   });
   process.once('exit', () => service.shutdown());
   registry[KEY] = { service, layoutFallbacks: [] };

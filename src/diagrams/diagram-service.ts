@@ -85,6 +85,11 @@ export class DiagramService {
     return this.#pool?.started ?? 0;
   }
 
+  /** PlantUML processes running now. */
+  get liveProcesses(): number {
+    return this.#pool?.processCount ?? 0;
+  }
+
   async render(source: string, baseDir: string): Promise<DiagramResult> {
     const prepared = prepareSource(source, { baseDir, rootDir: this.options.rootDir });
     if (prepared.problems.length > 0) {
