@@ -104,14 +104,21 @@ test('on a 390 px phone the search opens from a button and fits the screen', asy
 });
 
 test('an unknown address answers 404 with the site frame and a search that finds the note', async ({ page }) => {
-  const response = await page.goto('/study/infrastructureAWSNetwrk');
+  // A renamed note: the 404 page searches for the old address's words at once.
+  const response = await page.goto('/study/awsNetworking');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.locator('head meta[name="robots"]')).toHaveAttribute('content', 'noindex');
   const input = page.locator('main input[type="search"]');
+  await expect(input).toHaveValue('aws Networking');
+  // Its title matches: the hit opens the note at the top.
+  await expect(page.locator('main .search-hit-main').first()).toHaveAttribute('href', '/study/infrastructureAWSNetwork');
+
   await page.keyboard.press('/');
   await expect(input).toBeFocused();
-  await input.pressSequentially('Route 53 Resolver');
+  await page.keyboard.type('Route 53 Resolver');
+  await expect(input).toHaveValue('Route 53 Resolver');
+  await expect(page.locator('main .search-status')).toHaveText(/match “Route 53 Resolver”/);
   await page.locator('main .search-hit-main').first().click();
   await expect(page).toHaveURL(/\/study\/infrastructureAWSNetwork#section-6-6-route53-resolver-endpoints$/);
 });

@@ -22,13 +22,31 @@ function isTyping(target: EventTarget | null): boolean {
 export function openSearch(root: HTMLElement): void {
   root.classList.add('is-open');
   root.querySelector('.search-toggle')?.setAttribute('aria-expanded', 'true');
-  root.querySelector('input')?.focus();
+  const input = root.querySelector('input');
+  input?.focus();
+  input?.select(); // typing replaces an earlier search
+}
+
+/** Words of the address that was not found: `/notes/study/vpcPeering.html` → `vpc Peering`. */
+export function wordsOfPath(pathname: string, base: string): string {
+  const rest = decodeURIComponent(pathname.startsWith(base) ? pathname.slice(base.length) : pathname);
+  const last = rest.split('/').filter(Boolean).pop() ?? '';
+  return last
+    .replace(/\.html?$/i, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_.+]+/g, ' ')
+    .trim();
 }
 
 export function initSearch(): void {
   const roots = [...document.querySelectorAll<HTMLElement>('[data-search]')];
   for (const root of roots) {
     const input = root.querySelector('input');
+    // The 404 page searches for the missing address's words straight away.
+    if (input && root.dataset.prefill === 'path') {
+      input.value = wordsOfPath(location.pathname, root.dataset.base ?? '/');
+      if (input.value) activate(root);
+    }
     // Hover or focus is the moment to fetch: by the first keystroke the code is usually in.
     for (const event of ['focusin', 'pointerenter', 'input']) root.addEventListener(event, () => activate(root));
     root.querySelector('.search-toggle')?.addEventListener('click', () => {
