@@ -101,6 +101,9 @@ test('double-click toggles 100 % and fit; arrow keys pan a zoomed drawing', asyn
   await expect(dialog(page).locator('.viewer-count')).toHaveText('2 / 4'); // panned, did not turn the page
   await page.locator('.viewer-stage').dblclick();
   expect(await viewBox(page)).toEqual(fitted);
+  await page.keyboard.press('1');
+  await expect(dialog(page).locator('.viewer-zoom')).toHaveText('100%');
+  expect(await viewerScale(page)).toBeCloseTo(1, 2);
 });
 
 test('previous and next by buttons and arrow keys, wrapping around, with the address following', async ({ page }) => {
@@ -195,7 +198,7 @@ test('the close button and a click on the backdrop close; the page behind does n
   await expect(dialog(page)).toBeHidden();
 });
 
-test('on a 390 px phone: no sideways scroll, the dialog fills the screen, double-tap zooms', async ({ browser }) => {
+test('on a 390 px phone: no sideways scroll, the dialog fills the screen, double-tap and pinch zoom', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto(`${VIEWER_FIXTURE_URL}${NOTE}`);
@@ -214,6 +217,20 @@ test('on a 390 px phone: no sideways scroll, the dialog fills the screen, double
   await page.touchscreen.tap(stage.x + stage.width / 2, stage.y + stage.height / 2);
   await page.touchscreen.tap(stage.x + stage.width / 2, stage.y + stage.height / 2);
   await expect.poll(async () => (await viewBox(page))[2]).not.toBe(fitted[2]);
+  // Pinch: two fingers spread apart zoom in further.
+  await page.getByRole('button', { name: 'Fit to screen' }).tap();
+  const before = (await viewBox(page))[2]!;
+  const cdp = await context.newCDPSession(page);
+  const cx = stage.x + stage.width / 2;
+  const cy = stage.y + stage.height / 2;
+  const fingers = (spread: number) => [
+    { x: cx - spread, y: cy, id: 1 },
+    { x: cx + spread, y: cy, id: 2 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
+  for (const spread of [40, 60, 80, 100]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(spread) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await expect.poll(async () => (await viewBox(page))[2]).toBeLessThan(before / 2);
   await page.getByRole('button', { name: 'Close viewer' }).tap();
   await expect(dialog(page)).toBeHidden();
   await context.close();

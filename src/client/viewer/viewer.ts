@@ -113,6 +113,7 @@ export function createViewer(dialog: HTMLDialogElement, figures: HTMLElement[]):
     '-': actions['zoom-out']!,
     _: actions['zoom-out']!,
     '0': actions.reset!,
+    '1': () => zoom.actualSize(),
     ArrowLeft: arrow(1, 0, actions.prev),
     ArrowRight: arrow(-1, 0, actions.next),
     ArrowUp: arrow(0, 1),

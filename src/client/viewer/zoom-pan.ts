@@ -7,6 +7,8 @@ export interface ZoomPan {
   zoomBy(factor: number, point?: Point): void;
   fit(): void;
   toggle(point?: Point): void;
+  /** 100 %: one drawing unit per CSS pixel (the picture's own pixels). */
+  actualSize(point?: Point): void;
   pan(dx: number, dy: number): void;
   /** Larger than the fitted size (arrow keys then pan instead of turning pages). */
   isZoomed(): boolean;
@@ -56,7 +58,10 @@ export function createZoomPan(stage: HTMLElement, onZoom: (scale: number) => voi
         if (api.isZoomed()) return api.fit();
         return api.zoomBy(2, point); // already at 100 %: "actual size" would change nothing
       }
-      api.zoomBy(1 / view.scale, point); // to 100 %: one drawing unit per CSS pixel
+      api.actualSize(point);
+    },
+    actualSize(point = centre()) {
+      api.zoomBy(1 / view.scale, point);
     },
     pan(dx, dy) {
       fitted = false;
