@@ -3,6 +3,7 @@
 // then the inline scripts driven in Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { buildSite, type BuildResult } from '../helpers/astro-build.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/jekyll-site');
-const PORT = Number(process.env.E2E_PORT ?? 4420);
 
 let build: BuildResult;
 let strict: BuildResult;
@@ -144,11 +144,23 @@ describe('a Jekyll repository builds unchanged', () => {
   });
 });
 
+/** A free local port, so parallel runs of the suite do not collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 describe('the inline scripts work in Chromium', () => {
   let server: ChildProcess;
   let browser: Browser;
+  let PORT: number;
 
   beforeAll(async () => {
+    PORT = Number(process.env.E2E_PORT ?? (await freePort()));
     server = spawn(process.execPath, ['scripts/serve-dist.ts'], { env: { ...process.env, DIST_DIR: build.outDir, PORT: String(PORT), SITE_BASE: '/' }, stdio: 'pipe' });
     await new Promise<void>((resolve, reject) => {
       server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve());
