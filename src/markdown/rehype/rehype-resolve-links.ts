@@ -47,6 +47,12 @@ const rehypeResolveLinks: Plugin<[], Root> = () => (tree, file) => {
       if (typeof value !== 'string') continue;
       node.properties[attribute] = resolveNoteUrl(value, context);
     }
+    // `srcset` (img, source) lists candidates, "url 2x" or "url 800w": each URL resolves like `src`.
+    const { srcSet } = node.properties;
+    if (typeof srcSet === 'string' || Array.isArray(srcSet)) {
+      const candidates = Array.isArray(srcSet) ? srcSet.map(String) : srcSet.split(',');
+      node.properties.srcSet = candidates.map((c) => c.trim().replace(/^(\S+)/, (url) => resolveNoteUrl(url, context))).join(', ');
+    }
   });
 };
 
