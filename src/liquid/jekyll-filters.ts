@@ -12,6 +12,21 @@ export interface JekyllFilterOptions {
   markdownify: (markdown: string) => string;
 }
 
+/**
+ * Jekyll's `smartify` (kramdown's SmartyPants): typographic quotes, dashes and ellipses. The only
+ * Jekyll text filter liquidjs lacks; these few rules are what it does to plain text.
+ */
+export function smartify(input: unknown): string {
+  return String(input ?? '')
+    .replace(/---/g, '\u2014')
+    .replace(/--/g, '\u2013')
+    .replace(/\.\.\./g, '\u2026')
+    .replace(/(^|[\s([{\u2014\u2013-])'/g, '$1\u2018')
+    .replace(/'/g, '\u2019')
+    .replace(/(^|[\s([{\u2014\u2013\u2018-])"/g, '$1\u201C')
+    .replace(/"/g, '\u201D');
+}
+
 export function registerJekyllFilters(engine: Liquid, options: JekyllFilterOptions): void {
   const relativeUrl = (input: unknown): string => {
     const url = input == null ? '' : String(input);
@@ -24,6 +39,7 @@ export function registerJekyllFilters(engine: Liquid, options: JekyllFilterOptio
     return relative.startsWith('/') ? `${options.siteUrl}${relative}` : relative;
   });
   engine.registerFilter('markdownify', (input: unknown) => options.markdownify(input == null ? '' : String(input)));
+  engine.registerFilter('smartify', smartify);
   registerJekyllArrayFilters(engine);
   registerJekyllDateFilters(engine);
 }

@@ -74,6 +74,9 @@ describe('Jekyll URL, text and date filters', () => {
       'two-sum-hash-map|a &lt; b &amp; c|3|["Array","Hash Table"]|<p>*x*</p>',
     );
   });
+  it('smartify: curly quotes, dashes, ellipsis', async () => {
+    expect(await render(`{{ "It's \\"done\\" -- mostly --- or 'not'..." | smartify }}`)).toBe('It\u2019s \u201Cdone\u201D \u2013 mostly \u2014 or \u2018not\u2019\u2026');
+  });
   it('date_to_string reads a YAML calendar date as that day, in any time zone', async () => {
     expect(await render('{{ page.date_solved | date_to_string }}|{{ page.date_solved | date_to_long_string }}|{{ page.date_solved | date: "%Y-%m-%d" }}')).toBe(
       '05 Mar 2024|05 March 2024|2024-03-05',
