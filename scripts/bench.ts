@@ -4,7 +4,7 @@
 //   node scripts/bench.ts [--notes 200] [--diagrams 1] [--keep]
 // `--diagrams 0` times the same notes without diagrams. Everything goes to a fresh temp folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,7 +58,10 @@ function astroBuild(notesDir: string, outDir: string, cacheDir: string): Promise
   const started = performance.now();
   return new Promise((resolve, reject) => {
     // Run Astro with this Node (24), not whatever `node` the astro bin's shebang finds.
-    const child = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+    // Working folder = the bench folder: Astro keeps its prerender files under the working folder
+    // when the output is outside it, and parallel builds from the project folder would share them.
+    const child = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', process.cwd()], {
+      cwd: path.dirname(outDir),
       env: { ...process.env, NOTES_DIR: notesDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, STRICT: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -84,6 +87,8 @@ function barePipe(sources: string[]): number {
 }
 
 const root = mkdtempSync(path.join(tmpdir(), 'study-notes-bench-'));
+// Astro's prerender chunks (written under the bench folder, see astroBuild) import packages.
+symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'), 'dir');
 const notesDir = path.join(root, 'notes');
 mkdirSync(path.join(notesDir, 'bench'), { recursive: true });
 const allSources: string[] = [];
