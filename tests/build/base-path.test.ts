@@ -1,108 +1,28 @@
-// The sample notes built for a project site at /notes/: every URL a page or stylesheet uses
-// (links, pictures, scripts, styles, Open Graph, search index) must stay under /notes/ and
-// name a file the build wrote, as GitHub Pages would serve it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// Notes built for a project site at /notes/: every URL a page or stylesheet uses (links,
+// pictures, srcset, scripts, styles, Open Graph, search index) must stay under /notes/ and name
+// a file the build wrote, as GitHub Pages would serve it. Two note folders: the sample notes,
+// and a fixture with every way a note can point at another file.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badReferences, buildUnderBase, filesUnder, servedFile, type BasePathBuild } from '../helpers/base-path-build.ts';
 
 const BASE = '/notes/';
 const ORIGIN = 'https://example.github.io';
-const build = { status: null as number | null, output: '', outDir: '', read: (file: string) => readFileSync(path.join(build.outDir, file), 'utf8') };
+let build: BasePathBuild;
+let fixture: BasePathBuild;
 
 beforeAll(() => {
-  // Astro keeps its prerender chunks in `<cwd>/.astro/.prerender/` when the output folder lies
-  // outside the project, where parallel builds overwrite each other's; inside, they stay apart.
-  mkdirSync('.astro', { recursive: true });
-  build.outDir = mkdtempSync(path.resolve('.astro', 'base-path-dist-'));
-  const result = spawnSync(path.resolve('node_modules/.bin/astro'), ['build'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NOTES_DIR: path.resolve('content'),
-      OUT_DIR: build.outDir,
-      CACHE_DIR: process.env.CACHE_DIR ?? path.resolve('.cache'),
-      SITE_BASE: BASE,
-      SITE_URL: ORIGIN,
-      STRICT: '',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production', // vitest's NODE_ENV=test would make Astro build for development
-    },
-    timeout: 300_000,
-  });
-  build.status = result.status;
-  build.output = `${result.stdout}\n${result.stderr}`;
+  build = buildUnderBase(path.resolve('content'), BASE, ORIGIN);
+  fixture = buildUnderBase(path.resolve('tests/fixtures/base-path-site'), BASE, ORIGIN);
 });
 
-afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
-
-function filesUnder(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => ext.test(f) && statSync(path.join(dir, f)).isFile())
-    .map((f) => f.split(path.sep).join('/'));
-}
-
-/** The file GitHub Pages answers `urlPath` with, or undefined. */
-function servedFile(urlPath: string): string | undefined {
-  if (!urlPath.startsWith(BASE)) return undefined;
-  const relative = decodeURIComponent(urlPath.slice(BASE.length));
-  const candidates = relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}.html`, `${relative}/index.html`];
-  return candidates.find((c) => existsSync(path.join(build.outDir, c)) && statSync(path.join(build.outDir, c)).isFile());
-}
-
-/** URL-valued attributes, as hast names them. */
-const URL_PROPERTIES = ['href', 'src', 'srcSet', 'poster', 'data', 'action', 'dataBase', 'dataModalSrc'];
-
-function urlsOfElement(node: Element): string[] {
-  const urls: string[] = [];
-  for (const name of URL_PROPERTIES) {
-    const value = node.properties[name];
-    if (typeof value !== 'string' || value === '') continue;
-    if (name === 'srcSet') urls.push(...value.split(',').map((part) => part.trim().split(/\s+/)[0]!));
-    else urls.push(value);
-  }
-  // <meta content> holds a URL for og:url, og:image and the like.
-  const content = node.properties.content;
-  if (node.tagName === 'meta' && typeof content === 'string' && /^(?:https?:)?\/\//.test(content)) urls.push(content);
-  return urls;
-}
-
-interface Reference {
-  file: string;
-  url: string;
-}
-
-function references(): Reference[] {
-  const found: Reference[] = [];
-  for (const file of filesUnder(build.outDir, /\.html$/)) {
-    const tree = fromHtml(build.read(file));
-    visit(tree, 'element', (node) => {
-      for (const url of urlsOfElement(node)) found.push({ file, url });
-    });
-  }
-  for (const file of filesUnder(build.outDir, /\.css$/)) {
-    for (const match of build.read(file).matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]/g)) {
-      found.push({ file, url: (match[1] ?? match[2])! });
-    }
-  }
-  return found;
-}
-
-/** The path part of `url` as the browser would request it from `file`; undefined when it leaves the site. */
-function requestPath(file: string, url: string): string | undefined {
-  if (/^(?:#|mailto:|tel:|data:|javascript:)/i.test(url)) return undefined;
-  const pageUrl = new URL(`${BASE}${file}`, ORIGIN);
-  const target = new URL(url, pageUrl);
-  if (target.origin !== ORIGIN) return undefined; // another site: not ours to check
-  return target.pathname;
-}
-
-/** A warning of the build (file:line, code) that names `urlPath`. */
-const warned = (urlPath: string): boolean => build.output.split('\n').some((line) => /warning \[[\w-]+\]/.test(line) && line.includes(urlPath));
+afterAll(() => {
+  for (const b of [build, fixture]) if (b) rmSync(b.outDir, { recursive: true, force: true });
+});
 
 describe('a build under SITE_BASE=/notes/', () => {
   it('succeeds', () => {
@@ -110,17 +30,8 @@ describe('a build under SITE_BASE=/notes/', () => {
   });
 
   it('keeps every internal URL under /notes/ and every one names a written file', () => {
-    const refs = references();
-    expect(refs.length).toBeGreaterThan(100);
-    const outside: string[] = [];
-    const missing: string[] = [];
-    for (const { file, url } of refs) {
-      const urlPath = requestPath(file, url);
-      if (urlPath === undefined) continue;
-      if (!urlPath.startsWith(BASE)) outside.push(`${file}: ${url}`);
-      // A picture the note itself lacks is the author's to fix; the build must have said so.
-      else if (!servedFile(urlPath) && !warned(urlPath)) missing.push(`${file}: ${url}`);
-    }
+    const { checked, outside, missing } = badReferences(build);
+    expect(checked).toBeGreaterThan(30);
     expect(outside, 'URLs outside /notes/').toEqual([]);
     expect(missing, 'URLs that name no built file').toEqual([]);
   });
@@ -159,7 +70,7 @@ describe('a build under SITE_BASE=/notes/', () => {
     }
     const locs = [...build.read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(locs).toContain(`${ORIGIN}/notes/study/infrastructureAWSNetwork`);
-    for (const loc of locs) expect(servedFile(new URL(loc).pathname), loc).toBeDefined();
+    for (const loc of locs) expect(servedFile(build, new URL(loc).pathname), loc).toBeDefined();
     expect(build.read('robots.txt')).toContain(`Sitemap: ${ORIGIN}/notes/sitemap.xml`);
   });
 
@@ -171,6 +82,30 @@ describe('a build under SITE_BASE=/notes/', () => {
       return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
     });
     expect(urls).toContain('/study/infrastructureAWSNetwork');
-    for (const url of urls) expect(servedFile(`${BASE}${url.replace(/^\//, '')}`), url).toBeDefined();
+    for (const url of urls) expect(servedFile(build, `${BASE}${url.replace(/^\//, '')}`), url).toBeDefined();
+  });
+});
+
+describe('notes that link every way under SITE_BASE=/notes/', () => {
+  it('build without warnings', () => {
+    expect(fixture.status, fixture.output).toBe(0);
+    expect(fixture.output).toMatch(/, 0 warnings, /);
+  });
+
+  it('resolve root-relative, relative, relative_url, absolute_url, .md, srcset and data-modal-src links under /notes/', () => {
+    const { checked, outside, missing } = badReferences(fixture);
+    expect(checked).toBeGreaterThan(20);
+    expect(outside, 'URLs outside /notes/').toEqual([]);
+    expect(missing, 'URLs that name no built file').toEqual([]);
+    const links = fixture.read('study/links.html');
+    expect(links).toContain('href="/notes/study/other#part-two"');
+    expect(links).toContain('srcset="/notes/study/assets/dot.svg 1x, /notes/assets/dot.svg 2x"');
+    expect(fixture.read('index.html')).toContain(`href="${ORIGIN}/notes/study/links"`);
+  });
+
+  it('leave a `sitemap: false` note out of the sitemap', () => {
+    const sitemap = fixture.read('sitemap.xml');
+    expect(sitemap).toContain(`<loc>${ORIGIN}/notes/study/other</loc>`);
+    expect(sitemap).not.toContain('/study/links<');
   });
 });
