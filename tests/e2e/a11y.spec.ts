@@ -5,7 +5,7 @@ import { dialog, VIEWER_FIXTURE_URL } from './viewer-helpers.ts';
 
 // axe walks every node of the page: the seed note (seven inline diagrams, nine tables) takes
 // tens of seconds on a busy two-core machine.
-test.setTimeout(120_000);
+test.setTimeout(240_000);
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
