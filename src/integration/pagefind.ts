@@ -33,7 +33,6 @@ const IGNORED_LINK = /<a\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/a>/g;
 export interface SearchIndexSummary {
   /** Pages that had searchable text. */
   pages: number;
-  words: number;
 }
 
 /**
@@ -46,21 +45,17 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[]): Prom
   const { index } = created;
   try {
     let indexed = 0;
-    let words = 0;
     for (const page of pages) {
       const added = await index.addHTMLFile({ url: page.url, content: page.html.replace(IGNORED_LINK, '') });
       if (added.errors.length > 0) throw new Error(`search index: ${page.file}: ${added.errors.join('; ')}`);
-      if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(page.html)) {
-        indexed += 1;
-        words += added.file.uniqueWords;
-      }
+      if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(page.html)) indexed += 1;
     }
     const outputPath = path.join(outDir, 'pagefind');
     await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
     await Promise.all(UNUSED_BUNDLES.map((file) => rm(path.join(outputPath, file), { force: true })));
-    return { pages: indexed, words };
+    return { pages: indexed };
   } finally {
     await pagefind.close();
   }

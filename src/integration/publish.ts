@@ -15,5 +15,5 @@ export async function writePublishingFiles(outDir: string, config: SiteConfig, m
   else logger.info(`sitemap.xml lists ${listed} pages`);
   const started = Date.now();
   const search = await writeSearchIndex(outDir, pages);
-  logger.info(`search index: ${search.pages} pages, ${search.words} distinct words, ${Date.now() - started} ms`);
+  logger.info(`search index: ${search.pages} pages in pagefind/, ${Date.now() - started} ms`);
 }
