@@ -46,9 +46,10 @@ export function finishDiagrams(warn: (file: string, line: number | undefined, co
   const current = registry[KEY];
   if (!current) return;
   current.service.shutdown();
-  const { rendered, cached, failed } = current.service.stats;
+  const { rendered, cached, failed, busyMs } = current.service.stats;
   if (rendered + cached + failed > 0) {
-    console.log(`[diagrams] ${rendered} rendered, ${cached} from cache, ${failed} failed, ${current.service.processesStarted} PlantUML processes`);
+    const processes = current.service.processesStarted;
+    console.log(`[diagrams] ${rendered} rendered, ${cached} from cache, ${failed} failed, ${processes} PlantUML processes busy ${Math.round(busyMs)} ms`);
   }
   const fallbacks = current.layoutFallbacks.splice(0);
   const first = fallbacks[0];

@@ -49,6 +49,8 @@ export interface DiagramStats {
   rendered: number;
   cached: number;
   failed: number;
+  /** Wall-clock time with at least one PlantUML render in flight (JVM start-up included). */
+  busyMs: number;
 }
 
 /** Diagram kinds that PlantUML lays out with Graphviz (others have their own layout). */
@@ -61,7 +63,9 @@ function defaultJava(): string | undefined {
 
 export class DiagramService {
   readonly options: DiagramServiceOptions;
-  readonly stats: DiagramStats = { rendered: 0, cached: 0, failed: 0 };
+  readonly stats: DiagramStats = { rendered: 0, cached: 0, failed: 0, busyMs: 0 };
+  #inFlightRenders = 0;
+  #busySince = 0;
   readonly #cache: DiagramCache;
   readonly #inFlight = new Map<string, Promise<CachedDiagram>>();
   readonly #java: string | undefined;
@@ -112,7 +116,7 @@ export class DiagramService {
     let entry = this.#inFlight.get(key) ? await this.#inFlight.get(key) : await this.#cache.get(key);
     if (!entry) {
       cached = false;
-      const job = this.#renderFresh(text);
+      const job = this.#timed(() => this.#renderFresh(text));
       this.#inFlight.set(key, job);
       try {
         entry = await job;
@@ -138,6 +142,15 @@ export class DiagramService {
   /** Stops every PlantUML process (the pool restarts on the next render). */
   shutdown(): void {
     this.#pool?.shutdown();
+  }
+
+  async #timed<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#inFlightRenders++ === 0) this.#busySince = performance.now();
+    try {
+      return await work();
+    } finally {
+      if (--this.#inFlightRenders === 0) this.stats.busyMs += performance.now() - this.#busySince;
+    }
   }
 
   async #renderFresh(text: string): Promise<CachedDiagram> {

@@ -43,7 +43,7 @@ describe('DiagramService', () => {
     expect(again.cached).toBe(true);
     expect(again.svg).toContain('>first</text>');
     expect(second.processesStarted).toBe(0);
-    expect(second.stats).toEqual({ rendered: 0, cached: 1, failed: 0 });
+    expect(second.stats).toEqual({ rendered: 0, cached: 1, failed: 0, busyMs: 0 });
     // Writes are atomic: no temporary files are left behind.
     const leftovers = readdirSync(path.join(cacheRoot, 'cache'), { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
     expect(leftovers).toEqual([]);
