@@ -1,6 +1,7 @@
 // Site search as a reader uses it: `/` or the box in the header, hits aimed at the heading,
 // code loaded only on use, nothing fetched from another host.
 import { gzipSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
 
 const SEED = '/study/infrastructureAWSNetwork';
@@ -121,4 +122,17 @@ test('an unknown address answers 404 with the site frame and a search that finds
   await expect(page.locator('main .search-status')).toHaveText(/match “Route 53 Resolver”/);
   await page.locator('main .search-hit-main').first().click();
   await expect(page).toHaveURL(/\/study\/infrastructureAWSNetwork#section-6-6-route53-resolver-endpoints$/);
+});
+
+test('the search box and its hits pass axe, light and dark', async ({ page }) => {
+  await page.goto(SEED);
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Toggle dark theme' }).click();
+    await page.keyboard.press('/');
+    await page.keyboard.type('MACsec');
+    await expect(page.locator('header .search-hit').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include('.site-search').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), theme).toEqual([]);
+    await page.keyboard.press('Escape');
+  }
 });

@@ -18,7 +18,6 @@ export function attachSearch(root: HTMLElement): void {
   const links = (): HTMLAnchorElement[] => [...list.querySelectorAll('a')];
   const show = (open: boolean): void => {
     panel.hidden = !open;
-    input.setAttribute('aria-expanded', String(open));
   };
 
   async function run(): Promise<void> {
