@@ -62,6 +62,7 @@ describe('a build under SITE_BASE=/notes/', () => {
     const notFound = build.read('404.html');
     expect(notFound).toContain('<meta name="robots" content="noindex">');
     expect(notFound).not.toContain('rel="canonical"');
+    expect(notFound).toContain('<meta property="og:title" content="Page not found · Study Notes">');
   });
 
   it('writes .nojekyll, 404.html, robots.txt, a sitemap under /notes/ and the search index', () => {
@@ -101,6 +102,11 @@ describe('notes that link every way under SITE_BASE=/notes/', () => {
     expect(links).toContain('href="/notes/study/other#part-two"');
     expect(links).toContain('srcset="/notes/study/assets/dot.svg 1x, /notes/assets/dot.svg 2x"');
     expect(fixture.read('index.html')).toContain(`href="${ORIGIN}/notes/study/links"`);
+  });
+
+  it('do not lend the home page's title to the 404 page (neither has a slug)', () => {
+    expect(fixture.read('404.html')).toContain('<meta property="og:title" content="Page not found · Base Path Fixture">');
+    expect(fixture.read('index.html')).toContain('<meta property="og:title" content="Home">');
   });
 
   it('leave a `sitemap: false` note out of the sitemap', () => {
