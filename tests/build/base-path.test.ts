@@ -104,7 +104,7 @@ describe('notes that link every way under SITE_BASE=/notes/', () => {
     expect(fixture.read('index.html')).toContain(`href="${ORIGIN}/notes/study/links"`);
   });
 
-  it('do not lend the home page's title to the 404 page (neither has a slug)', () => {
+  it('do not lend the home page title to the 404 page (neither has a slug)', () => {
     expect(fixture.read('404.html')).toContain('<meta property="og:title" content="Page not found · Base Path Fixture">');
     expect(fixture.read('index.html')).toContain('<meta property="og:title" content="Home">');
   });
