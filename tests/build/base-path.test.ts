@@ -21,7 +21,9 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  for (const b of [build, fixture]) if (b) rmSync(b.outDir, { recursive: true, force: true });
+  for (const b of [build, fixture]) {
+    if (b) for (const dir of [b.outDir, `${b.outDir}-cache`]) rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('a build under SITE_BASE=/notes/', () => {

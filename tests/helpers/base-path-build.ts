@@ -27,7 +27,8 @@ export function buildUnderBase(notesDir: string, base: string, origin: string): 
       ...process.env,
       NOTES_DIR: notesDir,
       OUT_DIR: outDir,
-      CACHE_DIR: process.env.CACHE_DIR ?? path.resolve('.cache'),
+      // Its own diagram cache unless one is given: parallel builds must not write one cache at once.
+      CACHE_DIR: process.env.CACHE_DIR ?? `${outDir}-cache`,
       SITE_BASE: base,
       SITE_URL: origin,
       STRICT: '',
