@@ -1,7 +1,6 @@
-// Runs a real `astro build` of a notes folder into a temporary output folder.
+// Runs a real `astro build` of a notes folder into a fresh output folder of its own.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface BuildResult {
@@ -14,18 +13,22 @@ export interface BuildResult {
 const ASTRO = path.resolve('node_modules/.bin/astro');
 
 export function buildSite(notesDir: string, env: Record<string, string> = {}): BuildResult {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'notes-dist-'));
+  // Astro keeps its prerender chunks in `<cwd>/.astro/.prerender/` when the output folder lies
+  // outside the project, where parallel builds overwrite each other's; inside, they stay apart.
+  mkdirSync('.astro', { recursive: true });
+  const outDir = mkdtempSync(path.resolve('.astro', 'test-dist-'));
   const result = spawnSync(ASTRO, ['build'], {
     encoding: 'utf8',
     env: {
       ...process.env,
       NOTES_DIR: notesDir,
       OUT_DIR: outDir,
-      CACHE_DIR: path.join(outDir, '.cache'),
+      // Its own diagram cache: a build test starts cold and never races another build's cache.
+      CACHE_DIR: `${outDir}-cache`,
       SITE_BASE: '/',
       STRICT: '',
       ASTRO_TELEMETRY_DISABLED: '1',
-      // Vitest sets NODE_ENV=test, which would make Astro build in development mode.
+      // Vitest sets NODE_ENV=test, which would make Astro build for development.
       NODE_ENV: 'production',
       ...env,
     },

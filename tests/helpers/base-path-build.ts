@@ -1,11 +1,11 @@
 // A real `astro build` under a base path, and what a browser would request from it: every URL in
 // every built page and stylesheet, checked against the files GitHub Pages would serve.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { buildSite } from './astro-build.ts';
 
 export interface BasePathBuild {
   status: number | null;
@@ -17,34 +17,9 @@ export interface BasePathBuild {
 }
 
 export function buildUnderBase(notesDir: string, base: string, origin: string): BasePathBuild {
-  // Astro keeps its prerender chunks in `<cwd>/.astro/.prerender/` when the output folder lies
-  // outside the project, where parallel builds overwrite each other's; inside, they stay apart.
-  mkdirSync('.astro', { recursive: true });
-  const outDir = mkdtempSync(path.resolve('.astro', 'base-path-dist-'));
-  const result = spawnSync(path.resolve('node_modules/.bin/astro'), ['build'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NOTES_DIR: notesDir,
-      OUT_DIR: outDir,
-      // Its own diagram cache unless one is given: parallel builds must not write one cache at once.
-      CACHE_DIR: process.env.CACHE_DIR ?? `${outDir}-cache`,
-      SITE_BASE: base,
-      SITE_URL: origin,
-      STRICT: '',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production', // vitest's NODE_ENV=test would make Astro build for development
-    },
-    timeout: 300_000,
-  });
-  return {
-    status: result.status,
-    output: `${result.stdout}\n${result.stderr}`,
-    outDir,
-    base,
-    origin,
-    read: (file) => readFileSync(path.join(outDir, file), 'utf8'),
-  };
+  const env: Record<string, string> = { SITE_BASE: base, SITE_URL: origin };
+  if (process.env.CACHE_DIR) env.CACHE_DIR = process.env.CACHE_DIR;
+  return { ...buildSite(notesDir, env), base, origin };
 }
 
 export function filesUnder(dir: string, ext: RegExp): string[] {
