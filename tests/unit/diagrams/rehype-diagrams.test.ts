@@ -57,9 +57,9 @@ describe('rehype-diagrams', () => {
     const login = figures(result.html('figures'))[0]!;
     expect(login).toContain('aria-label="🔐 Login – sequence"');
     expect(login).toContain('<figcaption>🔐 Login – sequence</figcaption>');
-    // The source block is highlighted and given a copy button by the rest of the pipeline.
+    // The source keeps its language class (no highlighting) and gets the copy button of code blocks.
     expect(login).toMatch(/<details class="diagram-source"[^>]*><summary>PlantUML source<\/summary><div class="code-block"><button[^>]*class="copy-code"/);
-    expect(login.replace(/<[^>]+>/g, '')).toContain('@startuml\ntitle Login\nactor User\nparticipant App\n');
+    expect(login).toContain('<pre><code class="language-plantuml">@startuml\ntitle Login\nactor User\nparticipant App\nUser -> App : sign in');
     const href = /class="diagram-edit" href="https:\/\/www\.plantuml\.com\/plantuml\/uml\/([^"]+)"/.exec(login)?.[1];
     expect(plantumlEncoder.decode(href!)).toContain('User -> App : sign in');
   });
