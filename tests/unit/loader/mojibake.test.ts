@@ -21,7 +21,7 @@ describe('UTF-8 read as Mac Roman', () => {
   });
 
   it('repairs the whole seed note', () => {
-    const seed = readFileSync(new URL('../../../../shared/seed-note/infrastructureAWSNetwork.md', import.meta.url), 'utf8');
+    const seed = readFileSync(new URL('../../fixtures/seed-note/infrastructureAWSNetwork.received.md', import.meta.url), 'utf8');
     const { text } = repairMojibake(seed);
     expect(text).not.toMatch(/‚Ä|üå|‚Üí|\uF8FF/);
     expect(text).toContain('<td>• One IGW per VPC<br>• No filtering (not a firewall)</td>');
