@@ -40,3 +40,9 @@ export function expectAllLocal(urls: string[], origin: string): void {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/** The dialog's box once its opening animation has finished (measuring mid-animation is flaky). */
+export async function settledDialogBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  await dialog(page).evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished)));
+  return (await dialog(page).boundingBox())!;
+}

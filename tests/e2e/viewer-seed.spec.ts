@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { measurePage, NOTE_PAGE_BUDGET } from '../../scripts/js-budget.ts';
-import { dialog, expectAllLocal, horizontalOverflow, inlineDrawing, recordRequests, stageSvg, viewBox, viewerScale } from './viewer-helpers.ts';
+import { dialog, settledDialogBox, expectAllLocal, horizontalOverflow, inlineDrawing, recordRequests, stageSvg, viewBox, viewerScale } from './viewer-helpers.ts';
 
 const SEED = '/study/infrastructureAWSNetwork';
 const FIGURES = 'figure[data-figure="diagram"], figure[data-figure="image"]';
@@ -56,7 +56,7 @@ test('at 390 px the page never scrolls sideways, with the viewer closed or open'
   await page.locator('button.figure-enlarge').first().tap();
   await expect(dialog(page)).toBeVisible();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  const box = (await dialog(page).boundingBox())!;
+  const box = await settledDialogBox(page);
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
   await page.getByRole('button', { name: 'Zoom in' }).tap();

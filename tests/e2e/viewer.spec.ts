@@ -1,7 +1,7 @@
 // The figure viewer on its fixture notes: two diagrams in the renderer's markup, a picture with a
 // larger file, a Markdown drawing, and a failed diagram (no viewer).
 import { expect, test } from '@playwright/test';
-import { dialog, expectAllLocal, horizontalOverflow, inlineDrawing, recordRequests, stageSvg, viewBox, viewerScale, VIEWER_FIXTURE_URL } from './viewer-helpers.ts';
+import { dialog, settledDialogBox, expectAllLocal, horizontalOverflow, inlineDrawing, recordRequests, stageSvg, viewBox, viewerScale, VIEWER_FIXTURE_URL } from './viewer-helpers.ts';
 
 test.use({ baseURL: VIEWER_FIXTURE_URL });
 const NOTE = '/notes/figures';
@@ -204,8 +204,8 @@ test('on a 390 px phone: no sideways scroll, the dialog fills the screen, double
   await page.goto(`${VIEWER_FIXTURE_URL}${NOTE}`);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await page.getByRole('button', { name: `Enlarge diagram: ${HANDSHAKE}` }).tap();
-  const box = await dialog(page).boundingBox();
-  expect(box!.width).toBeGreaterThanOrEqual(389);
+  const box = await settledDialogBox(page);
+  expect(box.width).toBeGreaterThanOrEqual(389);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   for (const control of await dialog(page).locator('button:visible, a:visible').all()) {
     const size = await control.boundingBox();
