@@ -1,20 +1,17 @@
 // One rendered site per build, shared by every route and by the integration's hooks.
 // Astro loads routes from a bundle and integrations from the config, so module state is not
 // shared between them; a global registry is (both run in the same process).
+// The rendering stack is imported when first needed: the config imports this module too, and
+// loading unified, Shiki and the diagram service there cost about a second of every build.
 import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
-import { buildDiagrams, finishDiagrams } from '../diagrams/build-diagrams.ts';
 import type { PipelineOptions } from '../markdown/pipeline.ts';
-import rehypeDiagrams from '../markdown/rehype/rehype-diagrams.ts';
-import rehypeFigures from '../markdown/rehype/rehype-figures.ts';
-import { renderSite, type RenderedSite } from './render-site.ts';
+import type { RenderedSite } from './render-site.ts';
 
 interface SiteStore {
   config?: SiteConfig;
   site?: Promise<RenderedSite>;
   diagnostics: Diagnostics;
-  /** Plugins contributed by other layers (figures, diagrams), registered before the first render. */
-  pipelineOptions: PipelineOptions;
   /** Called when the build ends, e.g. to stop diagram processes. */
   shutdownHooks: Array<() => Promise<void> | void>;
   startedAt: number;
@@ -28,13 +25,13 @@ export function siteStore(): SiteStore {
   const registry = globalThis as unknown as Record<symbol, SiteStore | undefined>;
   registry[KEY] ??= {
     diagnostics: new Diagnostics(),
-    pipelineOptions: {
-      // Order matters: the diagrams plugin goes FIRST (before this line); rehype-figures wraps the
-      // remaining pictures and gives every figure its id and enlarge button.
-      figurePlugins: [[rehypeDiagrams, { service: () => buildDiagrams(siteConfig()) }], rehypeFigures],
-    },
     // Stops the PlantUML processes (they also die with Node) and reports Smetana layouts once.
-    shutdownHooks: [() => finishDiagrams((file, line, code, message) => siteStore().diagnostics.warn(file, line, code, message))],
+    shutdownHooks: [
+      async () => {
+        const { finishDiagrams } = await import('../diagrams/build-diagrams.ts');
+        await finishDiagrams((file, line, code, message) => siteStore().diagnostics.warn(file, line, code, message));
+      },
+    ],
     startedAt: Date.now(),
     devServer: false,
   };
@@ -52,11 +49,23 @@ export function getRenderedSite(): Promise<RenderedSite> {
   store.site ??= (async () => {
     const started = Date.now();
     const config = siteConfig();
-    const site = await renderSite(config, store.pipelineOptions, store.diagnostics);
+    const [{ renderSite }, options] = await Promise.all([import('./render-site.ts'), pipelineOptions(config)]);
+    const site = await renderSite(config, options, store.diagnostics);
     console.log(`[notes] rendered ${site.notes.size} notes and ${site.model.assets.length} files from ${config.notesDir} in ${Date.now() - started} ms`);
     return site;
   })();
   return store.site;
+}
+
+/** The figure plugins of other layers, in order: diagrams first, then rehype-figures, which wraps
+ * the remaining pictures and gives every figure its id and enlarge button. */
+async function pipelineOptions(config: SiteConfig): Promise<PipelineOptions> {
+  const [{ buildDiagrams }, { default: rehypeDiagrams }, { default: rehypeFigures }] = await Promise.all([
+    import('../diagrams/build-diagrams.ts'),
+    import('../markdown/rehype/rehype-diagrams.ts'),
+    import('../markdown/rehype/rehype-figures.ts'),
+  ]);
+  return { figurePlugins: [[rehypeDiagrams, { service: () => buildDiagrams(config) }], rehypeFigures] };
 }
 
 /** Forget the rendered site (dev server: a note changed). */
