@@ -1,5 +1,4 @@
 // The Markdown pipeline: one remark/rehype plugin per dialect feature, in the order they depend on.
-import rehypeShiki from '@shikijs/rehype';
 import type { Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
@@ -10,6 +9,7 @@ import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { NoteContext } from './note-context.ts';
 import rehypeCodeCopy from './rehype/rehype-code-copy.ts';
+import rehypeHighlightCode from './rehype/rehype-highlight-code.ts';
 import rehypeCollectLinks from './rehype/rehype-collect-links.ts';
 import rehypeHeadingAnchors from './rehype/rehype-heading-anchors.ts';
 import rehypeKramdownIds from './rehype/rehype-kramdown-ids.ts';
@@ -20,7 +20,6 @@ import rehypeToc from './rehype/rehype-toc.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
 
-export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
 export interface PipelineOptions {
   /** Plugins that run on the HTML tree after links are resolved and before code is highlighted (diagrams, figures). */
@@ -42,15 +41,7 @@ export function createPipeline(options: PipelineOptions = {}): Processor<Root, R
     .use(rehypeHeadingAnchors)
     .use(rehypeTables)
     .use(options.figurePlugins ?? [])
-    .use(rehypeShiki, {
-      themes: CODE_THEMES,
-      defaultColor: 'light',
-      // Load grammars as code blocks ask for them; all of them would cost seconds per build.
-      langs: [],
-      lazy: true,
-      fallbackLanguage: 'text',
-      addLanguageClass: true,
-    })
+    .use(rehypeHighlightCode)
     .use(rehypeCodeCopy)
     .use(rehypeCollectLinks)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as Processor<Root, Root, Root, Root, string>;
