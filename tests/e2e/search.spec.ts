@@ -17,6 +17,25 @@ function recordRequests(page: Page): string[] {
 
 const isSearchCode = (url: string): boolean => /\/pagefind\/|search-ui/.test(url);
 
+test('a two-word search ("NAT gateway") aims at a section holding both words, not one word alone', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await page.locator('header input[type="search"]').pressSequentially('NAT gateway');
+  const first = page.locator('header .search-hit-main').first();
+  await expect(first).toHaveAttribute('href', new RegExp(`^${SEED}#section-`));
+  const target = decodeURIComponent((await first.getAttribute('href'))!.split('#')[1]!);
+  await first.click();
+  // The section the hit opens (up to the next heading) mentions the NAT gateway itself.
+  const sectionText = await page.evaluate((id) => {
+    const heading = document.getElementById(id)!;
+    let text = heading.textContent ?? '';
+    for (let node = heading.nextElementSibling; node && !/^H[1-4]$/.test(node.tagName); node = node.nextElementSibling) text += node.textContent;
+    return text;
+  }, target);
+  expect(sectionText).toMatch(/NAT Gateway/);
+});
+
 test('`/` focuses the search; "MACsec" lands on its heading in the seed note; nothing leaves 127.0.0.1', async ({ page, baseURL }) => {
   const requests = recordRequests(page);
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -25,12 +25,21 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-/** How well a section answers `term`: a heading that holds every word wins, then the weight of its hits. */
+/** The query words a section's excerpt marks as hits (Pagefind wraps hits in <mark>). */
+function wordsHit(excerpt: string, words: string[]): number {
+  const marked = [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.toLowerCase());
+  return words.filter((w) => marked.some((m) => m.startsWith(w) || w.startsWith(m))).length;
+}
+
+/**
+ * How well a section answers `term`: a heading that holds every word wins; then a section whose
+ * text hits more of the words ("NAT gateway" in one place beats "gateway" alone); then the weight.
+ */
 function sectionScore(section: PagefindSubResult, words: string[]): number {
   const title = section.title.toLowerCase();
   const inHeading = section.anchor !== undefined && words.length > 0 && words.every((w) => title.includes(w));
   const weight = section.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? section.locations.length;
-  return (inHeading ? 1e9 : 0) + weight;
+  return (inHeading ? 1e9 : 0) + wordsHit(section.excerpt, words) * 1e6 + weight;
 }
 
 /** A note's sections, best first; the page's own top part only if it has no sections. */
