@@ -21,7 +21,9 @@ export interface Page {
   title: string;
   layout: string;
   hidden: boolean;
-  /** Markdown (with Liquid) after the front matter. */
+  /** `html` for an `.html` page (Liquid, then HTML as written), else Markdown. */
+  format: 'markdown' | 'html';
+  /** Markdown or HTML (with Liquid) after the front matter. */
   body: string;
   /** 1-based line of the file where `body` starts. */
   bodyLine: number;
@@ -43,7 +45,8 @@ export interface SiteModel {
   servedUrls: Set<string>;
 }
 
-const MARKDOWN = /\.(md|markdown)$/i;
+/** Files that are pages when they start with front matter, as in Jekyll. */
+const PAGE_SOURCE = /\.(md|markdown|html?)$/i;
 
 function applyDefaults(config: SiteConfig, relPath: string, data: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -59,14 +62,14 @@ function titleOf(data: Record<string, unknown>, body: string, relPath: string): 
   if (typeof data.title === 'string' && data.title.trim()) return data.title.trim();
   const heading = /^#\s+(.+?)\s*(?:\{#[^}]*\})?\s*#*\s*$/m.exec(body);
   if (heading?.[1]) return heading[1];
-  const base = path.posix.basename(relPath).replace(MARKDOWN, '');
+  const base = path.posix.basename(relPath).replace(PAGE_SOURCE, '');
   return base === 'index' ? path.posix.basename(path.posix.dirname(relPath)) || 'Home' : base;
 }
 
 function loadPage(config: SiteConfig, diagnostics: Diagnostics, absPath: string, relPath: string): Page | undefined {
   const original = readFileSync(absPath, 'utf8').replace(/\r\n/g, '\n');
   const parsed = parseFrontMatter(original);
-  if (!parsed.hasFrontMatter) return undefined; // Jekyll copies Markdown without front matter as a plain file
+  if (!parsed.hasFrontMatter) return undefined; // Jekyll copies a file without front matter as it is
   if (parsed.error) diagnostics.warn(absPath, parsed.error.line, 'front-matter', `front matter is not valid YAML: ${parsed.error.message}`);
   const { text: body, repairs } = repairMojibake(parsed.body);
   if (repairs.length > 0) {
@@ -90,6 +93,7 @@ function loadPage(config: SiteConfig, diagnostics: Diagnostics, absPath: string,
     title: titleOf(data, body, relPath),
     layout: typeof data.layout === 'string' ? data.layout : 'default',
     hidden: data.hidden === true,
+    format: /\.html?$/i.test(relPath) ? 'html' : 'markdown',
     body,
     bodyLine: parsed.bodyLine,
   };
@@ -100,7 +104,7 @@ export function loadSiteModel(config: SiteConfig, diagnostics: Diagnostics): Sit
   const assets: Asset[] = [];
   const pageByOutput = new Map<string, Page>();
   for (const { absPath, relPath } of scanNotes(config.notesDir, config.exclude)) {
-    const page = MARKDOWN.test(relPath) ? loadPage(config, diagnostics, absPath, relPath) : undefined;
+    const page = PAGE_SOURCE.test(relPath) ? loadPage(config, diagnostics, absPath, relPath) : undefined;
     if (!page) {
       assets.push({ absPath, relPath, url: `/${relPath}` });
       continue;

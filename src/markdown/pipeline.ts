@@ -1,5 +1,6 @@
 // The Markdown pipeline: one remark/rehype plugin per dialect feature, in the order they depend on.
 import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -26,14 +27,11 @@ export interface PipelineOptions {
   figurePlugins?: PluggableList;
 }
 
-export function createPipeline(options: PipelineOptions = {}): Processor<Root, Root, Root, Root, string> {
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkKramdownToc)
-    .use(remarkKramdownHeadings)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+type HtmlProcessor = Processor<Root, Root, Root, Root, string>;
+
+/** The HTML-tree stages, shared by Markdown notes and `.html` pages. */
+function withHtmlStages(processor: Processor<Root, Root, Root, undefined, undefined>, options: PipelineOptions): HtmlProcessor {
+  return processor
     .use(rehypeRestoreRawBlocks)
     .use(rehypeResolveLinks)
     .use(rehypeKramdownIds)
@@ -44,10 +42,27 @@ export function createPipeline(options: PipelineOptions = {}): Processor<Root, R
     .use(rehypeHighlightCode)
     .use(rehypeCodeCopy)
     .use(rehypeCollectLinks)
-    .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as Processor<Root, Root, Root, Root, string>;
+    .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as HtmlProcessor;
 }
 
-export async function runPipeline(processor: Processor<Root, Root, Root, Root, string>, markdown: string, note: NoteContext): Promise<string> {
+export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
+  const markdown = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkKramdownToc)
+    .use(remarkKramdownHeadings)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw);
+  return withHtmlStages(markdown as unknown as Processor<Root, Root, Root, undefined, undefined>, options);
+}
+
+/** `.html` pages: HTML as written (after Liquid), through the same enhancements. */
+export function createHtmlPipeline(options: PipelineOptions = {}): HtmlProcessor {
+  const html = unified().use(rehypeParse, { fragment: true });
+  return withHtmlStages(html as unknown as Processor<Root, Root, Root, undefined, undefined>, options);
+}
+
+export async function runPipeline(processor: HtmlProcessor, markdown: string, note: NoteContext): Promise<string> {
   const file = new VFile({ path: note.file, value: markdown, data: { note } });
   const result = await processor.process(file);
   return String(result.value);

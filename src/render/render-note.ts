@@ -17,13 +17,18 @@ export interface RenderedNote {
   links: LinkEntry[];
   /** Front matter `description`, else the first paragraph's text. */
   description: string;
+  /** A complete HTML document of its own (an `.html` page with `<html>`): published without a layout. */
+  document: boolean;
 }
+
+const FULL_DOCUMENT = /^\s*(?:<!doctype html|<html[\s>])/i;
 
 export interface RenderEnvironment {
   model: SiteModel;
   liquid: Liquid;
   liquidSite: Record<string, unknown>;
-  processor: ReturnType<typeof createPipeline>;
+  /** One pipeline per page format. */
+  processors: Record<Page['format'], ReturnType<typeof createPipeline>>;
   diagnostics: Diagnostics;
   pageUrlForSource: (relPath: string) => string | undefined;
 }
@@ -47,7 +52,12 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
   );
   for (const problem of liquid.problems) diagnostics.warn(page.absPath, toFileLine(problem.line), 'liquid', problem.message);
 
-  const pre = preprocessMarkdown(liquid.text);
+  // A whole HTML document (`<html>…`) is published as Liquid left it, as Jekyll does.
+  if (page.format === 'html' && FULL_DOCUMENT.test(liquid.text)) {
+    return { page, html: liquid.text, headings: [], links: [], description: describe(page, ''), document: true };
+  }
+  // HTML pages are not Markdown: no preprocessing, every line is its own.
+  const pre = page.format === 'markdown' ? preprocessMarkdown(liquid.text) : { text: liquid.text, rawBlocks: [], lineMap: LineMap.identity(liquid.text.split('\n').length) };
   // Markdown line → body line (through preprocessing and Liquid) → file line.
   const lineMap = LineMap.fromDiff(page.body, liquid.text).after(pre.lineMap).offsetBy(page.bodyLine - 1);
   const context: NoteContext = {
@@ -62,6 +72,6 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     headings: [],
     links: [],
   };
-  const html = await runPipeline(env.processor, pre.text, context);
-  return { page, html, headings: context.headings, links: context.links, description: describe(page, html) };
+  const html = await runPipeline(env.processors[page.format], pre.text, context);
+  return { page, html, headings: context.headings, links: context.links, description: describe(page, html), document: false };
 }

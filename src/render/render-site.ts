@@ -10,7 +10,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createLiquidEngine } from '../liquid/liquid-engine.ts';
 import { loadSiteModel, type SiteModel } from '../loader/site-model.ts';
-import { createPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
+import { createHtmlPipeline, createPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
 import { liquidSite } from './liquid-scope.ts';
 import { mapLimit } from './map-limit.ts';
 import { renderNote, type RenderedNote } from './render-note.ts';
@@ -34,12 +34,12 @@ export async function renderSite(config: SiteConfig, options: PipelineOptions = 
   const model = loadSiteModel(config, diagnostics);
   const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify: createMarkdownify() });
   const bySource = new Map(model.pages.map((p) => [p.relPath, p.url]));
-  const processor = createPipeline(options);
+  const processors = { markdown: createPipeline(options), html: createHtmlPipeline(options) };
   const env = {
     model,
     liquid,
     liquidSite: liquidSite(model, diagnostics),
-    processor,
+    processors,
     diagnostics,
     pageUrlForSource: (relPath: string) => bySource.get(relPath) ?? bySource.get(path.posix.join(relPath, 'index.md')),
   };

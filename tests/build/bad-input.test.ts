@@ -1,12 +1,9 @@
 // Bad notes get a message naming file and line; the rest of the site still builds;
 // `npm run check` (STRICT=1) fails on the same folder.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/astro-build.ts';
+import { writeNotesFolder } from '../helpers/notes-folder.ts';
 
-const notes = mkdtempSync(path.join(tmpdir(), 'bad-notes-'));
 const files: Record<string, string> = {
   'good.md': '---\ntitle: Good\npermalink: /good\n---\n\n## Fine {#fine}\n\nAll good.\n',
   'broken-yaml.md': '---\ntitle: [unclosed\n---\n\nBody\n',
@@ -20,8 +17,7 @@ let build: BuildResult;
 let strict: BuildResult;
 
 beforeAll(() => {
-  mkdirSync(notes, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(notes, name), text);
+  const notes = writeNotesFolder(files, 'bad-notes-');
   build = buildSite(notes);
   strict = buildSite(notes, { STRICT: '1' });
 });

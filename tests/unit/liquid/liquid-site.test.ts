@@ -1,15 +1,13 @@
 // Liquid over a whole notes folder (renderSite without Astro): errors name the FILE line and
 // spare the other pages; site.pages order, page.path and site.data are Jekyll's.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../../src/config/site-config.ts';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
 import { renderSite, type RenderedSite } from '../../../src/render/render-site.ts';
+import { writeNotesFolder } from '../../helpers/notes-folder.ts';
 
-const notes = mkdtempSync(path.join(tmpdir(), 'jekyll-liquid-'));
-const files: Record<string, string> = {
+const notes = writeNotesFolder({
   '_config.yml': 'title: Liquid Site\nbaseurl: /notes\n',
   '_data/people.yml': '- name: Ada\n- name: Linus\n',
   '_data/links/tools.json': '{ "editor": "vim" }',
@@ -19,16 +17,12 @@ const files: Record<string, string> = {
   'b/zeta.md': '---\ntitle: Zeta\n---\nZ {{ page.path }} {{ page.url }}',
   'a/alpha.md': '---\ntitle: Alpha\n---\nA',
   'a/deep/index.md': '---\ntitle: Deep index\n---\nD',
-};
+}, 'jekyll-liquid-');
 
 let site: RenderedSite;
 const diagnostics = new Diagnostics(notes);
 
 beforeAll(async () => {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(notes, name)), { recursive: true });
-    writeFileSync(path.join(notes, name), text);
-  }
   site = await renderSite(loadSiteConfig({ NOTES_DIR: notes } as NodeJS.ProcessEnv), {}, diagnostics);
 });
 

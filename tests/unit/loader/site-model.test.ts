@@ -1,22 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../../src/config/site-config.ts';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
 import { loadSiteModel } from '../../../src/loader/site-model.ts';
-
-function notesFolder(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'notes-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+import { writeNotesFolder } from '../../helpers/notes-folder.ts';
 
 describe('the site model', () => {
-  const root = notesFolder({
+  const root = writeNotesFolder({
     '_config.yml': 'title: My Notes\nbaseurl: /notes\ndefaults:\n  - scope: { path: study }\n    values: { layout: study }\n',
     'study/a.md': '---\ntitle: A\npermalink: /study/a\nleetcode_id: 7\n---\nBody',
     'study/b.md': '---\npermalink: /study/a\n---\n# B',

@@ -1,19 +1,10 @@
 // Which built files are pages, the URL each is served at, and which stay out of the sitemap.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBuiltPages, urlForOutputFile } from '../../../src/integration/built-pages.ts';
 import type { Page, SiteModel } from '../../../src/loader/site-model.ts';
+import { writeNotesFolder } from '../../helpers/notes-folder.ts';
 
-function outDirWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'built-pages-'));
-  for (const [file, html] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), html);
-  }
-  return dir;
-}
+const outDirWith = (files: Record<string, string>): string => writeNotesFolder(files, 'built-pages-');
 
 const modelWith = (pages: Array<Pick<Page, 'outputPath' | 'url' | 'data'>>): SiteModel =>
   ({ pageByOutput: new Map(pages.map((p) => [p.outputPath, p])) }) as unknown as SiteModel;
