@@ -11,7 +11,9 @@ import { writePublishingFiles } from './publish.ts';
 
 async function runShutdownHooks(): Promise<void> {
   const store = siteStore();
-  await Promise.allSettled(store.shutdownHooks.splice(0).map((hook) => hook()));
+  const results = await Promise.allSettled(store.shutdownHooks.splice(0).map((hook) => hook()));
+  // A failing hook must not stop the others, but it must not pass silently either.
+  for (const result of results) if (result.status === 'rejected') console.error(`[notes] shutdown step failed: ${String(result.reason)}`);
 }
 
 export default function studyNotes(): AstroIntegration {

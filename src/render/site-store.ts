@@ -25,13 +25,7 @@ export function siteStore(): SiteStore {
   const registry = globalThis as unknown as Record<symbol, SiteStore | undefined>;
   registry[KEY] ??= {
     diagnostics: new Diagnostics(),
-    // Stops the PlantUML processes (they also die with Node) and reports Smetana layouts once.
-    shutdownHooks: [
-      async () => {
-        const { finishDiagrams } = await import('../diagrams/build-diagrams.ts');
-        await finishDiagrams((file, line, code, message) => siteStore().diagnostics.warn(file, line, code, message));
-      },
-    ],
+    shutdownHooks: [],
     startedAt: Date.now(),
     devServer: false,
   };
@@ -60,11 +54,14 @@ export function getRenderedSite(): Promise<RenderedSite> {
 /** The figure plugins of other layers, in order: diagrams first, then rehype-figures, which wraps
  * the remaining pictures and gives every figure its id and enlarge button. */
 async function pipelineOptions(config: SiteConfig): Promise<PipelineOptions> {
-  const [{ buildDiagrams }, { default: rehypeDiagrams }, { default: rehypeFigures }] = await Promise.all([
+  const [{ buildDiagrams, finishDiagrams }, { default: rehypeDiagrams }, { default: rehypeFigures }] = await Promise.all([
     import('../diagrams/build-diagrams.ts'),
     import('../markdown/rehype/rehype-diagrams.ts'),
     import('../markdown/rehype/rehype-figures.ts'),
   ]);
+  // Registered here, where the module is loaded: the integration's own module graph (loaded with
+  // the config) cannot import it. Stops the PlantUML processes and reports Smetana layouts once.
+  siteStore().shutdownHooks.push(() => finishDiagrams((file, line, code, message) => siteStore().diagnostics.warn(file, line, code, message)));
   return { figurePlugins: [[rehypeDiagrams, { service: () => buildDiagrams(config) }], rehypeFigures] };
 }
 
