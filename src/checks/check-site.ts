@@ -9,7 +9,7 @@ import type { SiteModel } from '../loader/site-model.ts';
 import type { RenderedNote } from '../render/render-note.ts';
 import { checkLayouts } from './layout-check.ts';
 import { checkLinks, type CheckedPage } from './link-check.ts';
-import { collectPageIds, sourceLinesOfId } from './page-ids.ts';
+import { sourceLinesOfId } from './page-ids.ts';
 
 /** Ids the layouts put around every note (BaseLayout's skip link target). */
 const LAYOUT_IDS = new Set(['main']);
@@ -33,7 +33,7 @@ function readSource(file: string): string {
 export function checkRenderedSite(model: SiteModel, notes: Iterable<RenderedNote>, diagnostics: Diagnostics): void {
   const pages: CheckedPage[] = [];
   for (const note of notes) {
-    const { ids, duplicates } = collectPageIds(note.html);
+    const { ids, duplicates } = note.ids;
     pages.push({ file: note.page.absPath, servedAs: urlsServedBy(note.page.outputPath), ids, links: note.links });
     if (duplicates.size === 0) continue;
     const source = readSource(note.page.absPath);

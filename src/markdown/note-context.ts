@@ -1,4 +1,5 @@
 // What the Markdown plugins know about the note they transform, carried on the VFile.
+import type { PageIds } from '../checks/page-ids.ts';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import type { LineMap } from '../render/line-map.ts';
 
@@ -36,6 +37,8 @@ export interface NoteContext {
   /** Filled by the plugins. */
   headings: HeadingEntry[];
   links: LinkEntry[];
+  /** Every id on the finished page, and those given more than once. */
+  ids?: PageIds;
 }
 
 declare module 'vfile' {

@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import type { NoteContext } from './note-context.ts';
 import rehypeCodeCopy from './rehype/rehype-code-copy.ts';
 import rehypeHighlightCode from './rehype/rehype-highlight-code.ts';
+import rehypeCollectIds from './rehype/rehype-collect-ids.ts';
 import rehypeCollectLinks from './rehype/rehype-collect-links.ts';
 import rehypeHeadingAnchors from './rehype/rehype-heading-anchors.ts';
 import rehypeKramdownIds from './rehype/rehype-kramdown-ids.ts';
@@ -42,6 +43,7 @@ function withHtmlStages(processor: Processor<Root, Root, Root, undefined, undefi
     .use(rehypeHighlightCode)
     .use(rehypeCodeCopy)
     .use(rehypeCollectLinks)
+    .use(rehypeCollectIds)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as HtmlProcessor;
 }
 

@@ -1,6 +1,8 @@
 // One note, source to HTML: Liquid, then preprocessing, then the Markdown pipeline.
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
 import type { Liquid } from 'liquidjs';
+import { collectPageIds, type PageIds } from '../checks/page-ids.ts';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { renderLiquid } from '../liquid/liquid-engine.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
@@ -17,6 +19,8 @@ export interface RenderedNote {
   links: LinkEntry[];
   /** Front matter `description`, else the first paragraph's text. */
   description: string;
+  /** Every id on the page, for links into it. */
+  ids: PageIds;
   /** A complete HTML document of its own (an `.html` page with `<html>`): published without a layout. */
   document: boolean;
 }
@@ -54,7 +58,8 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
 
   // A whole HTML document (`<html>…`) is published as Liquid left it, as Jekyll does.
   if (page.format === 'html' && FULL_DOCUMENT.test(liquid.text)) {
-    return { page, html: liquid.text, headings: [], links: [], description: describe(page, ''), document: true };
+    const ids = collectPageIds(fromHtml(liquid.text));
+    return { page, html: liquid.text, headings: [], links: [], ids, description: describe(page, ''), document: true };
   }
   // HTML pages are not Markdown: no preprocessing, every line is its own.
   const pre = page.format === 'markdown' ? preprocessMarkdown(liquid.text) : { text: liquid.text, rawBlocks: [], lineMap: LineMap.identity(liquid.text.split('\n').length) };
@@ -73,5 +78,6 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     links: [],
   };
   const html = await runPipeline(env.processors[page.format], pre.text, context);
-  return { page, html, headings: context.headings, links: context.links, description: describe(page, html), document: false };
+  const ids = context.ids ?? { ids: new Set<string>(), duplicates: new Map<string, number>() };
+  return { page, html, headings: context.headings, links: context.links, ids, description: describe(page, html), document: false };
 }
