@@ -109,6 +109,12 @@ describe('a Jekyll repository builds unchanged', () => {
     expect(build.read('study/leetcodes/0042-trapping-rain-water.html')).toContain('difficulty-hard');
   });
 
+  it('keeps a problem note\'s own # title, with the problem header under it', () => {
+    const html = build.read('study/leetcodes/0015-3sum.html');
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(html).toMatch(/<h1 id="15-3sum">15\. 3Sum<\/h1>\s*<section class="problem-meta"/);
+  });
+
   it('builds pages outside the notes as authored: data from _data, iframes, a fetching script, {% raw %}', () => {
     const html = build.read('projects.html');
     expect(html).toContain('<a href="https://example.com/labs">Packet Tracer Labs</a> — Routing and switching labs');
