@@ -5,6 +5,8 @@ import type { ViteDevServer } from 'vite';
 import { isUnpublishedName } from '../loader/scan-notes.ts';
 import { invalidateSite, siteConfig } from '../render/site-store.ts';
 
+const ROUTE_FILE = path.resolve('src/pages/[...slug].astro');
+
 const TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
   '.webp': 'image/webp', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.pdf': 'application/pdf',
@@ -24,9 +26,13 @@ export function serveNotesInDev(server: ViteDevServer): void {
     createReadStream(file).pipe(response);
   });
   server.watcher.add(notesDir);
-  server.watcher.on('all', (_event, file) => {
+  server.watcher.on('all', (event, file) => {
     if (!file.startsWith(notesDir)) return;
     invalidateSite();
+    // A new or removed note changes the routes: make Astro ask getStaticPaths again.
+    if (event === 'add' || event === 'unlink') {
+      for (const module of server.moduleGraph.getModulesByFile(ROUTE_FILE) ?? []) server.moduleGraph.invalidateModule(module);
+    }
     server.ws.send({ type: 'full-reload' });
   });
 }

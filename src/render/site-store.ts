@@ -17,6 +17,7 @@ interface SiteStore {
   startedAt: number;
   /** True under `astro dev` (set by the integration; NODE_ENV is not a reliable sign). */
   devServer: boolean;
+  diagramsShutdownRegistered?: boolean;
 }
 
 const KEY = Symbol.for('study-notes.site-store');
@@ -61,7 +62,12 @@ async function pipelineOptions(config: SiteConfig): Promise<PipelineOptions> {
   ]);
   // Registered here, where the module is loaded: the integration's own module graph (loaded with
   // the config) cannot import it. Stops the PlantUML processes and reports Smetana layouts once.
-  siteStore().shutdownHooks.push(() => finishDiagrams((file, line, code, message) => siteStore().diagnostics.warn(file, line, code, message)));
+  // Once per process: the dev server renders the site again after every change.
+  const store = siteStore();
+  if (!store.diagramsShutdownRegistered) {
+    store.diagramsShutdownRegistered = true;
+    store.shutdownHooks.push(() => finishDiagrams((file, line, code, message) => siteStore().diagnostics.warn(file, line, code, message)));
+  }
   return { figurePlugins: [[rehypeDiagrams, { service: () => buildDiagrams(config) }], rehypeFigures] };
 }
 
