@@ -10,7 +10,17 @@ export interface BuildResult {
   read: (file: string) => string;
 }
 
-const ASTRO = path.resolve('node_modules/.bin/astro');
+export const ASTRO = path.resolve('node_modules/.bin/astro');
+
+/**
+ * The environment for an Astro child process: Vitest's own variables removed (with VITEST set,
+ * `astro dev` answers every page with 404; NODE_ENV=test would make a build a development build).
+ */
+export function astroEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST' || key === 'NODE_ENV') delete env[key];
+  return { ...env, ...extra };
+}
 
 export function buildSite(notesDir: string, env: Record<string, string> = {}): BuildResult {
   // Astro keeps its prerender chunks in `<cwd>/.astro/.prerender/` when the output folder lies
@@ -19,19 +29,16 @@ export function buildSite(notesDir: string, env: Record<string, string> = {}): B
   const outDir = mkdtempSync(path.resolve('.astro', 'test-dist-'));
   const result = spawnSync(ASTRO, ['build'], {
     encoding: 'utf8',
-    env: {
-      ...process.env,
+    env: astroEnv({
       NOTES_DIR: notesDir,
       OUT_DIR: outDir,
       // Its own diagram cache: a build test starts cold and never races another build's cache.
       CACHE_DIR: `${outDir}-cache`,
       SITE_BASE: '/',
       STRICT: '',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      // Vitest sets NODE_ENV=test, which would make Astro build for development.
       NODE_ENV: 'production',
       ...env,
-    },
+    }),
     timeout: 300_000,
   });
   return {
