@@ -26,6 +26,8 @@ test('a two-word search ("NAT gateway") aims at a section holding both words, no
   await expect(first).toHaveAttribute('href', new RegExp(`^${SEED}#section-`));
   const target = decodeURIComponent((await first.getAttribute('href'))!.split('#')[1]!);
   await first.click();
+  await expect(page).toHaveURL(new RegExp(`${SEED}#${target}$`));
+  await expect(page.locator(`[id="${target}"]`)).toBeInViewport();
   // The section the hit opens (up to the next heading) mentions the NAT gateway itself.
   const sectionText = await page.evaluate((id) => {
     const heading = document.getElementById(id)!;
