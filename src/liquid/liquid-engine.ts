@@ -9,8 +9,6 @@ export interface LiquidRenderResult {
   text: string;
   /** Problems with their line in the template (1-based). */
   problems: Array<{ line: number; message: string }>;
-  /** False when Liquid failed as a whole and `text` is the template unrendered. */
-  ok: boolean;
 }
 
 export function createLiquidEngine(notesDir: string, filters: JekyllFilterOptions): Liquid {
@@ -44,14 +42,15 @@ export async function renderLiquid(
   include: Omit<IncludeBase, 'problems'>,
 ): Promise<LiquidRenderResult> {
   // Fast path: most notes hold no Liquid at all.
-  if (!template.includes('{{') && !template.includes('{%')) return { text: template, problems: [], ok: true };
+  if (!template.includes('{{') && !template.includes('{%')) return { text: template, problems: [] };
   const base: IncludeBase = { ...include, problems: [] };
   try {
     const text: string = await engine.parseAndRender(template, { ...scope, [INCLUDE_BASE_KEY]: base });
-    return { text, problems: base.problems, ok: true };
+    return { text, problems: base.problems };
   } catch (error) {
     // liquidjs appends template coordinates; the caller reports the file line instead.
     const message = (String((error as Error).message).split('\n')[0] ?? 'Liquid error').replace(/,? line:\d+, col:\d+$/, '');
-    return { text: template, problems: [...base.problems, { line: errorLine(error), message }], ok: false };
+    // The template is published unrendered; the problem says why.
+    return { text: template, problems: [...base.problems, { line: errorLine(error), message }] };
   }
 }

@@ -20,9 +20,17 @@ export interface LinkEntry {
   line: number | undefined;
 }
 
+/** The note as the author wrote it (after front matter, encoding repaired), before Liquid. */
+export interface NoteSource {
+  text: string;
+  /** Line of the file on which `text` starts. */
+  firstLine: number;
+}
+
 export interface NoteContext {
   /** Absolute source file of the note. */
   file: string;
+  source: NoteSource;
   /** Source path under the notes folder. */
   relPath: string;
   notesDir: string;

@@ -67,6 +67,7 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
   const lineMap = LineMap.fromDiff(page.body, liquid.text).after(pre.lineMap).offsetBy(page.bodyLine - 1);
   const context: NoteContext = {
     file: page.absPath,
+    source: { text: page.body, firstLine: page.bodyLine },
     relPath: page.relPath,
     notesDir: model.config.notesDir,
     base: model.config.base,

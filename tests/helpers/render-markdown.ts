@@ -15,6 +15,7 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
   const relPath = options.relPath ?? 'study/note.md';
   const context: NoteContext = {
     file: `/notes/${relPath}`,
+    source: { text: markdown, firstLine: 1 },
     relPath,
     notesDir: '/notes',
     base: options.base ?? '/',

@@ -1,42 +1,23 @@
 // Which line of the note a line of a diagram came from. A multi-line <script> was set aside
 // before Markdown parsing, so only its first line has a trustworthy position; the lines inside
 // are found by aligning the script's text with the note file (Liquid may have changed the line
-// count, e.g. `{% include_relative %}` — such lines map to the include tag).
-import { readFileSync } from 'node:fs';
-import { repairMojibake } from '../../loader/mojibake.ts';
+// count, e.g. `{% include_relative %}` — such lines map to the include tag). The note's text is
+// the one the loader already read and repaired: no second read of the file.
+import type { NoteSource } from '../note-context.ts';
 import { LineMap } from '../../render/line-map.ts';
 
-const fileCache = new Map<string, string | undefined>();
-
-function noteText(file: string): string | undefined {
-  if (!fileCache.has(file)) {
-    let text: string | undefined;
-    try {
-      // The pipeline sees the repaired text, so the alignment must too.
-      text = repairMojibake(readFileSync(file, 'utf8').replace(/\r\n?/g, '\n')).text;
-    } catch {
-      text = undefined;
-    }
-    fileCache.set(file, text);
-    // Only needed while one build renders; a dev server must see edits.
-    setTimeout(() => fileCache.delete(file), 5_000).unref();
-  }
-  return fileCache.get(file);
-}
-
 /**
- * For a script element starting on `scriptLine` of `file` whose text is `text`:
+ * For a script element starting on file line `scriptLine` of the note whose text is `text`:
  * 0-based line of `text` → line of the file.
  */
-export function scriptLineMapper(file: string, scriptLine: number, text: string): (line: number) => number {
+export function scriptLineMapper(source: NoteSource, scriptLine: number, text: string): (line: number) => number {
   const fallback = (line: number): number => scriptLine + line;
-  const note = noteText(file);
-  if (note === undefined) return fallback;
-  const lines = note.split('\n');
-  const head = lines[scriptLine - 1];
+  const lines = source.text.split('\n');
+  const index = scriptLine - source.firstLine;
+  const head = lines[index];
   const open = head === undefined ? -1 : head.search(/<script\b/i);
   if (open < 0) return fallback;
-  const rest = [head!.slice(open), ...lines.slice(scriptLine)].join('\n');
+  const rest = [head!.slice(open), ...lines.slice(index + 1)].join('\n');
   const bodyStart = rest.indexOf('>') + 1;
   const bodyEnd = rest.search(/<\/script\s*>/i);
   if (bodyStart <= 0 || bodyEnd < bodyStart) return fallback;

@@ -54,7 +54,7 @@ function descendants(root: Element, test: (el: Element) => boolean): Element[] {
 function fromScript(context: NoteContext, script: Element, parent: Element | Root, wrapper?: Element): Found {
   const text = toString(script);
   const line = noteLine(context, script);
-  const toNote = line === undefined ? undefined : scriptLineMapper(context.file, line, text);
+  const toNote = line === undefined ? undefined : scriptLineMapper(context.source, line, text);
   const captionDiv = wrapper ? descendants(wrapper, (el) => classesOf(el).some((c) => c === 'diagram-caption' || c === 'image-caption'))[0] : undefined;
   const img = wrapper ? descendants(wrapper, (el) => el.tagName === 'img')[0] : undefined;
   return {

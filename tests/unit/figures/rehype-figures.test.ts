@@ -81,6 +81,7 @@ describe('rehype-figures', () => {
     const pre = preprocessMarkdown('## Pictures\n\n![A harbour at dusk](./assets/harbour.png)\n\nText.\n');
     const context: NoteContext = {
       file: '/notes/study/note.md',
+      source: { text: '## Pictures\n\n![A harbour at dusk](./assets/harbour.png)\n\nText.\n', firstLine: 1 },
       relPath: 'study/note.md',
       notesDir: '/notes',
       base: '/',
