@@ -1,141 +1,170 @@
-// `npm run bench`: build N synthetic notes with K distinct PlantUML diagrams each, cold then warm,
-// and compare the build's diagram work with one bare `java -jar plantuml.jar -pipe` over the
-// same sources.
-//   node scripts/bench.ts [--notes 200] [--diagrams 1] [--runs 1] [--keep]
-// `--diagrams 0` times the same notes without diagrams. Everything goes to a fresh temp folder.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm run bench`: this generator against Jekyll on the same synthetic notes (see
+// scripts/bench/bench-notes.ts), interleaved run by run, medians of --runs:
+//   - cold (no caches), warm (caches kept), warm after editing one note, an empty notes folder;
+//   - dev: save a note → the served page shows it (`astro dev` vs `jekyll build --watch`);
+//   - growth: --growth sizes × --growth-diagrams diagrams, cold and warm, with peak memory.
+// Jekyll builds with --disable-disk-cache; it renders no diagrams (it publishes their sources).
+//   node scripts/bench.ts [--notes 80] [--diagrams 1] [--runs 3] [--edits 3]
+//                         [--growth 100,1000] [--growth-diagrams 2] [--no-jekyll] [--no-dev] [--keep]
+// Quick look: `npm run bench -- --runs 1 --notes 30 --growth '' --no-dev`.
+import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { plantUmlJar } from '../src/diagrams/plantuml-jar.ts';
+import { notePath, noteText, writeBenchNotes } from './bench/bench-notes.ts';
+import { measure, median, type Measured } from './bench/measure.ts';
+import { astroSaveToPage, jekyllSaveToPage } from './bench/save-to-page.ts';
 
 const { values } = parseArgs({
   options: {
-    notes: { type: 'string', default: '200' },
+    notes: { type: 'string', default: '80' },
     diagrams: { type: 'string', default: '1' },
-    runs: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
+    edits: { type: 'string', default: '3' },
+    growth: { type: 'string', default: '100,1000' },
+    'growth-diagrams': { type: 'string', default: '2' },
+    'no-jekyll': { type: 'boolean', default: false },
+    'no-dev': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
-const noteCount = Number(values.notes);
-const perNote = Number(values.diagrams);
 const runs = Math.max(1, Number(values.runs));
-
-function diagram(note: number, index: number): string {
-  const id = `${note}-${index}`;
-  return [
-    '@startuml',
-    `title Request flow ${id}`,
-    `participant Client as "Client ${id}"`,
-    'participant Gateway',
-    'participant Service',
-    'database Store',
-    `Client -> Gateway : request ${id}`,
-    'Gateway -> Service : forward',
-    'alt cache hit',
-    `  Service -> Store : read key-${id}`,
-    '  Store --> Service : value',
-    'else miss',
-    '  Service -> Service : compute',
-    'end',
-    'Service --> Gateway : response',
-    'Gateway --> Client : 200 OK',
-    `note across : synthetic diagram ${id}`,
-    '@enduml',
-  ].join('\n');
-}
-
-function note(n: number, sources: string[]): string {
-  const prose = Array.from({ length: 6 }, (_, p) => `Paragraph ${p + 1} of note ${n}: **routing**, *latency* and \`code\` with a [link](#section-${n}).`).join('\n\n');
-  const figures = sources.map(
-    (source, i) => `\n<div class="image-wrapper">\n  <div class="diagram-caption">Flow ${n}.${i + 1}</div>\n  <script type="text/plain" id="flow-${i}">\n${source}\n  </script>\n</div>\n`,
-  );
-  return `---\ntitle: Bench note ${n}\n---\n# Bench note ${n}\n\n## Section {#section-${n}}\n\n${prose}\n\n| A | B |\n|---|---|\n| ${n} | two |\n${figures.join('')}\n`;
-}
-
-interface BuildTiming {
-  seconds: number;
-  renderMs: number;
-  diagrams: string;
-}
-
-function astroBuild(notesDir: string, outDir: string, cacheDir: string): Promise<BuildTiming> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    // Run Astro with this Node (24), not whatever `node` the astro bin's shebang finds.
-    // Working folder = the bench folder: Astro keeps its prerender files under the working folder
-    // when the output is outside it, and parallel builds from the project folder would share them.
-    const child = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', process.cwd()], {
-      cwd: path.dirname(outDir),
-      env: { ...process.env, NOTES_DIR: notesDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, STRICT: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`astro build failed (${code}):\n${log.slice(-3000)}`));
-      resolve({
-        seconds: (performance.now() - started) / 1000,
-        renderMs: Number(/rendered \d+ notes .* in (\d+) ms/.exec(log)?.[1] ?? NaN),
-        diagrams: /\[diagrams\] (.*)/.exec(log)?.[1] ?? 'no diagrams',
-      });
-    });
-  });
-}
-
-function barePipe(sources: string[]): number {
-  const started = performance.now();
-  const run = spawnSync('java', ['-jar', plantUmlJar().path, '-pipe', '-tsvg'], { input: sources.join('\n'), maxBuffer: 1 << 30 });
-  if (run.status !== 0) throw new Error(`bare PlantUML pipe failed: ${run.stderr.toString().slice(0, 500)}`);
-  return (performance.now() - started) / 1000;
-}
-
+const withJekyll = !values['no-jekyll'];
+const project = process.cwd();
+const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
 const root = mkdtempSync(path.join(tmpdir(), 'study-notes-bench-'));
-// Astro's prerender chunks (written under the bench folder, see astroBuild) import packages.
+// Astro's prerender chunks (written under the working folder, see astroBuild) import packages.
 symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'), 'dir');
-const notesDir = path.join(root, 'notes');
-mkdirSync(path.join(notesDir, 'bench'), { recursive: true });
-const allSources: string[] = [];
-for (let n = 1; n <= noteCount; n++) {
-  const sources = Array.from({ length: perNote }, (_, i) => diagram(n, i + 1));
-  allSources.push(...sources);
-  writeFileSync(path.join(notesDir, 'bench', `note-${n}.md`), note(n, sources));
-}
-console.log(`bench: ${noteCount} notes × ${perNote} diagrams = ${allSources.length} diagrams in ${root}`);
 
-try {
-  // On a shared machine single timings are noisy: with --runs N each measurement is repeated
-  // (a cold build always starts from an empty cache) and the fastest run counts.
-  const colds: BuildTiming[] = [];
-  const warms: BuildTiming[] = [];
-  const bares: number[] = [];
+function astroEnv(notesDir: string, outDir: string, cacheDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, NOTES_DIR: notesDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, STRICT: '', SITE_BASE: '/', ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
+/** `astro build` run with this Node (24); working folder = the bench folder, so parallel benches keep their own prerender files. */
+function astroBuild(notesDir: string, outDir: string, cacheDir: string): Promise<Measured> {
+  return measure(process.execPath, [astroBin, 'build', '--root', project], { cwd: root, env: astroEnv(notesDir, outDir, cacheDir) });
+}
+
+function jekyllBuild(notesDir: string, outDir: string): Promise<Measured> {
+  return measure('jekyll', ['build', '--disable-disk-cache', '-s', notesDir, '-d', outDir], { cwd: root, env: process.env });
+}
+
+const fmt = (seconds: number): string => `${seconds.toFixed(2)} s`;
+const ratio = (ours: number, theirs: number | undefined): string => (theirs ? `${(ours / theirs).toFixed(2)}×` : '—');
+const rows: string[] = [];
+const row = (...cells: string[]): void => {
+  rows.push(`| ${cells.join(' | ')} |`);
+};
+function report(label: string, ours: number[], jekyll: number[] | undefined, extra = ''): void {
+  const m = median(ours);
+  const j = jekyll?.length ? median(jekyll) : undefined;
+  row(label, fmt(m), j === undefined ? '—' : fmt(j), ratio(m, j), extra);
+  console.log(`  ${label}: ${fmt(m)} (runs ${ours.map((s) => s.toFixed(2)).join(', ')})${j === undefined ? '' : `; Jekyll ${fmt(j)}`}`);
+}
+const renderMs = (m: Measured): string => /rendered (\d+) notes .* in (\d+) ms/.exec(m.log)?.slice(1, 3).join(' notes in ') ?? '?';
+
+function machine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Jekyll ${execSync('jekyll --version').toString().trim().split(' ')[1]}`;
+}
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+async function mainSet(noteCount: number, diagrams: number): Promise<void> {
+  const notesDir = path.join(root, `notes-${noteCount}x${diagrams}`);
+  writeBenchNotes(notesDir, { notes: noteCount, diagrams });
+  const edited = notePath(notesDir, 1);
+  console.log(`\n${noteCount} notes × ${diagrams} diagrams (${notesDir})`);
+  const cold: number[] = [], warm: number[] = [], edit: number[] = [], jekyll: number[] = [];
   for (let run = 1; run <= runs; run++) {
-    const cacheDir = path.join(root, `cache-${run}`);
-    const cold = await astroBuild(notesDir, path.join(root, 'dist-cold'), cacheDir);
-    console.log(`cold build: ${cold.seconds.toFixed(2)} s (notes rendered in ${cold.renderMs} ms; ${cold.diagrams})`);
-    const warm = await astroBuild(notesDir, path.join(root, 'dist-warm'), cacheDir);
-    console.log(`warm build: ${warm.seconds.toFixed(2)} s (notes rendered in ${warm.renderMs} ms; ${warm.diagrams})`);
-    colds.push(cold);
-    warms.push(warm);
-    if (allSources.length > 0) {
-      bares.push(barePipe(allSources));
-      console.log(`bare java -jar plantuml.jar -pipe -tsvg over the same sources: ${bares.at(-1)!.toFixed(2)} s`);
+    const cacheDir = path.join(root, `cache-main-${run}`);
+    const outDir = path.join(root, 'dist-main');
+    if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, 'jekyll-main'))).seconds);
+    const c = await astroBuild(notesDir, outDir, cacheDir);
+    const w = await astroBuild(notesDir, outDir, cacheDir);
+    writeFileSync(edited, noteText(1, diagrams, `\nEdited in run ${run} at ${Date.now()}.\n`));
+    const e = await astroBuild(notesDir, outDir, cacheDir);
+    if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, 'jekyll-main'))).seconds);
+    cold.push(c.seconds), warm.push(w.seconds), edit.push(e.seconds);
+    console.log(`  run ${run}: cold ${fmt(c.seconds)} (${renderMs(c)} ms), warm ${fmt(w.seconds)} (${renderMs(w)} ms), edited ${fmt(e.seconds)} (${renderMs(e)} ms), Jekyll ${jekyll.slice(-2).map(fmt).join(', ')}; load ${load()}`);
+  }
+  row(`**${noteCount} notes × ${diagrams} diagrams**`, '', '', '', '');
+  report('cold (no caches)', cold, jekyll);
+  report('warm (caches kept)', warm, jekyll);
+  report('warm, one note edited', edit, jekyll);
+}
+
+async function emptySet(): Promise<void> {
+  const notesDir = path.join(root, 'notes-empty');
+  mkdirSync(notesDir, { recursive: true });
+  writeFileSync(path.join(notesDir, '_config.yml'), 'title: Empty\n');
+  const ours: number[] = [], jekyll: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, 'jekyll-empty'))).seconds);
+    ours.push((await astroBuild(notesDir, path.join(root, 'dist-empty'), path.join(root, 'cache-empty'))).seconds);
+  }
+  report('empty notes folder (fixed cost)', ours, jekyll);
+}
+
+async function devSet(noteCount: number, diagrams: number): Promise<void> {
+  const notesDir = path.join(root, `notes-${noteCount}x${diagrams}`);
+  const note = notePath(notesDir, 2);
+  const withMarker = (marker: string): string => noteText(2, diagrams, `\n${marker}\n`);
+  const edits = Math.max(1, Number(values.edits));
+  const ours = await astroSaveToPage({
+    astro: astroBin,
+    cwd: root,
+    env: { ...astroEnv(notesDir, path.join(root, 'dist-dev'), path.join(root, 'cache-main-1')), NODE_ENV: 'development' },
+    port: 4700 + Math.floor(Math.random() * 200),
+    pagePath: '/study/systems/note-2',
+    note,
+    withMarker,
+    edits,
+  });
+  let jekyll: number[] | undefined;
+  if (withJekyll) {
+    const dest = path.join(root, 'jekyll-dev');
+    jekyll = (await jekyllSaveToPage({ source: notesDir, dest, cwd: root, outputFile: path.join(dest, 'study/systems/note-2.html'), note, withMarker, edits })).samples;
+  }
+  const ms = (list: number[]): number[] => list.map((x) => x / 1000);
+  report('dev: save → page shows it', ms(ours.samples), jekyll && ms(jekyll), 'astro dev vs jekyll build --watch');
+}
+
+async function growthSet(sizes: number[], diagrams: number): Promise<void> {
+  for (const size of sizes) {
+    const notesDir = path.join(root, `notes-growth-${size}`);
+    writeBenchNotes(notesDir, { notes: size, diagrams });
+    console.log(`\ngrowth: ${size} notes × ${diagrams} diagrams`);
+    const cold: Measured[] = [], warm: Measured[] = [], jekyll: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      const cacheDir = path.join(root, `cache-growth-${size}-${run}`);
+      const outDir = path.join(root, `dist-growth-${size}`);
+      if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, `jekyll-growth-${size}`))).seconds);
+      cold.push(await astroBuild(notesDir, outDir, cacheDir));
+      warm.push(await astroBuild(notesDir, outDir, cacheDir));
+      console.log(`  run ${run}: cold ${fmt(cold.at(-1)!.seconds)} (${renderMs(cold.at(-1)!)} ms), warm ${fmt(warm.at(-1)!.seconds)} (${renderMs(warm.at(-1)!)} ms), Jekyll ${jekyll.length ? fmt(jekyll.at(-1)!) : '—'}; load ${load()}`);
+      rmSync(cacheDir, { recursive: true, force: true });
     }
+    const peak = (list: Measured[]): string => `peak RSS ${Math.round(Math.max(...list.map((m) => m.peakTreeMiB)))} MiB (Node ${Math.round(Math.max(...list.map((m) => m.peakMainMiB)))} MiB)`;
+    row(`**${size} notes × ${diagrams} diagrams**`, '', '', '', '');
+    report('cold (no caches)', cold.map((m) => m.seconds), jekyll, peak(cold));
+    report('warm (caches kept)', warm.map((m) => m.seconds), jekyll, peak(warm));
+    rmSync(notesDir, { recursive: true, force: true });
   }
-  const fastest = (timings: BuildTiming[]): number => Math.min(...timings.map((t) => t.seconds));
-  const cold = fastest(colds);
-  const warm = fastest(warms);
-  const perDiagram = (seconds: number): string => `${((seconds * 1000) / allSources.length).toFixed(1)} ms per diagram`;
-  console.log(`\nsummary (${noteCount} notes × ${perNote} diagrams, fastest of ${runs}): cold ${cold.toFixed(2)} s, warm ${warm.toFixed(2)} s`);
-  if (allSources.length > 0) {
-    const work = cold - warm;
-    const bare = Math.min(...bares);
-    console.log(`diagram work (cold − warm): ${work.toFixed(2)} s = ${perDiagram(work)}`);
-    console.log(`bare PlantUML pipe: ${bare.toFixed(2)} s = ${perDiagram(bare)}`);
-    console.log(`ratio (diagram work / bare pipe): ${(work / bare).toFixed(2)}× (target ≤ 1.5×)`);
-  }
+}
+
+const loadBefore = load();
+try {
+  console.log(`bench in ${root}\nmachine: ${machine()}\nload average before: ${loadBefore}`);
+  row('build', 'this project', 'Jekyll', 'ratio', 'notes');
+  row('---', '---', '---', '---', '---');
+  await emptySet();
+  await mainSet(Number(values.notes), Number(values.diagrams));
+  if (!values['no-dev']) await devSet(Number(values.notes), Number(values.diagrams));
+  const sizes = values.growth.split(',').filter(Boolean).map(Number);
+  if (sizes.length) await growthSet(sizes, Number(values['growth-diagrams']));
+  console.log(`\nmachine: ${machine()}; load average before ${loadBefore}, after ${load()}; medians of ${runs}\n`);
+  console.log(rows.join('\n'));
 } finally {
   if (values.keep) console.log(`kept ${root}`);
   else rmSync(root, { recursive: true, force: true });

@@ -1,0 +1,80 @@
+// Runs one build command and measures it: wall time and peak memory of its whole process tree
+// (Node, its worker threads and the PlantUML JVMs), polled from /proc — `time -v` would see only the
+// largest single process.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface Measured {
+  seconds: number;
+  /** Peak of the summed resident memory of the process and its descendants, in MiB. */
+  peakTreeMiB: number;
+  /** Peak resident memory of the largest single process (the build's Node), in MiB. */
+  peakMainMiB: number;
+  log: string;
+}
+
+function readProc(pid: number, file: string): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return undefined; // exited between listing and reading
+  }
+}
+
+/** Resident kB of `root` and every descendant. */
+function treeRss(root: number): { total: number; largest: number } {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const stat = readProc(pid, 'stat');
+    if (!stat) continue;
+    // Fields after the parenthesised command: state, ppid, …
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const list = children.get(ppid) ?? [];
+    list.push(pid);
+    children.set(ppid, list);
+  }
+  let total = 0;
+  let largest = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
+    total += kb;
+    largest = Math.max(largest, kb);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return { total, largest };
+}
+
+export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    let peakTree = 0;
+    let peakMain = 0;
+    const poll = setInterval(() => {
+      if (!child.pid) return;
+      const { total, largest } = treeRss(child.pid);
+      peakTree = Math.max(peakTree, total);
+      peakMain = Math.max(peakMain, largest);
+    }, 100);
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${log.slice(-3000)}`));
+      resolve({ seconds, peakTreeMiB: peakTree / 1024, peakMainMiB: peakMain / 1024, log });
+    });
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
