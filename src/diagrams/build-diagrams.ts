@@ -1,5 +1,5 @@
-// The one diagram service of a build (shared by every note through globalThis, like the site
-// store), stopped when the build ends and, whatever happens, when Node exits: no stray JVMs.
+// The diagram service of one build, stopped when the build ends and, whatever happens, when Node
+// exits: no stray JVMs. Owned by the build (src/build/build.ts); nothing here is global.
 import path from 'node:path';
 import { DiagramService } from './diagram-service.ts';
 
@@ -13,39 +13,33 @@ export interface LayoutFallback {
   line: number | undefined;
 }
 
-interface BuildDiagrams {
+export interface BuildDiagrams {
   service: DiagramService;
   /** Diagrams laid out by Smetana because Graphviz is missing: reported once, all together. */
   layoutFallbacks: LayoutFallback[];
+  /** Stops the processes if Node exits before the build ends (removed by `finishDiagrams`). */
+  stopOnExit: () => void;
 }
 
-const KEY = Symbol.for('study-notes.build-diagrams');
-
-export function buildDiagrams(config: BuildDiagramsConfig): BuildDiagrams {
-  const registry = globalThis as unknown as Record<symbol, BuildDiagrams | undefined>;
-  const existing = registry[KEY];
-  if (existing && existing.service.options.rootDir === config.notesDir) return existing;
-  existing?.service.shutdown();
-  const timeout = Number(process.env.DIAGRAM_TIMEOUT_MS);
+export function createBuildDiagrams(config: BuildDiagramsConfig, env: NodeJS.ProcessEnv = process.env): BuildDiagrams {
+  const timeout = Number(env.DIAGRAM_TIMEOUT_MS);
   const service = new DiagramService({
     rootDir: config.notesDir,
     cacheDir: path.join(config.cacheDir, 'diagrams'),
     timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
     // DIAGRAMS_SEARCH_PATH: where to look for Graphviz `dot` (e.g. `/nonexistent` to try the
     // Smetana fallback without uninstalling Graphviz).
-    searchPath: process.env.DIAGRAMS_SEARCH_PATH || undefined,
+    searchPath: env.DIAGRAMS_SEARCH_PATH || undefined,
   });
-  process.once('exit', () => service.shutdown());
-  registry[KEY] = { service, layoutFallbacks: [] };
-  return registry[KEY];
+  const stopOnExit = (): void => service.shutdown();
+  process.once('exit', stopOnExit);
+  return { service, layoutFallbacks: [], stopOnExit };
 }
 
 /** Ends the build's diagram work: stops the processes, then reports Smetana layouts in one warning. */
-export function finishDiagrams(warn: (file: string, line: number | undefined, code: string, message: string) => void): void {
-  const registry = globalThis as unknown as Record<symbol, BuildDiagrams | undefined>;
-  const current = registry[KEY];
-  if (!current) return;
+export function finishDiagrams(current: BuildDiagrams, warn: (file: string, line: number | undefined, code: string, message: string) => void): void {
   current.service.shutdown();
+  process.off('exit', current.stopOnExit);
   const { rendered, cached, failed, busyMs } = current.service.stats;
   if (rendered + cached + failed > 0) {
     const processes = current.service.processesStarted;

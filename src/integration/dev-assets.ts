@@ -3,9 +3,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { isUnpublishedName } from '../loader/scan-notes.ts';
-import { invalidateSite, siteConfig } from '../render/site-store.ts';
-
-const ROUTE_FILE = path.resolve('src/pages/[...slug].astro');
+import type { Build } from '../build/build.ts';
+import { reloadVirtualSite } from './virtual-site.ts';
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
@@ -13,8 +12,8 @@ const TYPES: Record<string, string> = {
   '.puml': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serveNotesInDev(server: ViteDevServer): void {
-  const { notesDir, base } = siteConfig();
+export function serveNotesInDev(server: ViteDevServer, build: Build): void {
+  const { notesDir, base } = build.config;
   server.middlewares.use((request, response, next) => {
     const url = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
     if (!url.startsWith(base)) return next();
@@ -26,13 +25,12 @@ export function serveNotesInDev(server: ViteDevServer): void {
     createReadStream(file).pipe(response);
   });
   server.watcher.add(notesDir);
-  server.watcher.on('all', (event, file) => {
+  server.watcher.on('all', (_event, file) => {
     if (!file.startsWith(notesDir)) return;
-    invalidateSite();
-    // A new or removed note changes the routes: make Astro ask getStaticPaths again.
-    if (event === 'add' || event === 'unlink') {
-      for (const module of server.moduleGraph.getModulesByFile(ROUTE_FILE) ?? []) server.moduleGraph.invalidateModule(module);
-    }
+    build.invalidate();
+    // The routes read the site from the virtual module: reloading it makes Astro run them (and
+    // getStaticPaths, so new notes get routes) again.
+    reloadVirtualSite(server);
     server.ws.send({ type: 'full-reload' });
   });
 }

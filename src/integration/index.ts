@@ -1,52 +1,57 @@
-// The Astro integration: notes-folder files in dev and build, the build summary, strict mode.
+// The Astro integration: one Build per `astro build` / `astro dev`, the rendered site handed to
+// the routes through a virtual module, notes-folder files in dev and build, the build summary,
+// strict mode.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { siteConfig, siteStore } from '../render/site-store.ts';
+import { Build } from '../build/build.ts';
+import { loadSiteConfig } from '../config/site-config.ts';
 import { copyAssets } from './copy-assets.ts';
 import { renameDirectoryIndexes } from './directory-index.ts';
 import { serveNotesInDev } from './dev-assets.ts';
 import { writePublishingFiles } from './publish.ts';
-
-async function runShutdownHooks(): Promise<void> {
-  const store = siteStore();
-  const results = await Promise.allSettled(store.shutdownHooks.splice(0).map((hook) => hook()));
-  // A failing hook must not stop the others, but it must not pass silently either.
-  for (const result of results) if (result.status === 'rejected') console.error(`[notes] shutdown step failed: ${String(result.reason)}`);
-}
+import { virtualSitePlugin } from './virtual-site.ts';
 
 export default function studyNotes(): AstroIntegration {
+  let build: Build | undefined;
+  const current = (): Build => {
+    if (!build) throw new Error('study-notes: the build has not been set up (astro:config:setup did not run)');
+    return build;
+  };
   return {
     name: 'study-notes',
     hooks: {
-      'astro:config:setup': ({ addWatchFile }) => {
-        addWatchFile(path.join(siteConfig().notesDir, '_config.yml'));
+      'astro:config:setup': ({ command, addWatchFile, updateConfig }) => {
+        build = new Build(loadSiteConfig());
+        const { config } = build;
+        addWatchFile(path.join(config.notesDir, '_config.yml'));
+        updateConfig({
+          base: config.base,
+          site: config.siteUrl || undefined,
+          vite: { plugins: [virtualSitePlugin(build, { directoryRoutes: command === 'dev' })] },
+        });
       },
-      'astro:server:setup': ({ server }) => {
-        siteStore().devServer = true;
-        serveNotesInDev(server);
-      },
-      'astro:server:done': runShutdownHooks,
+      'astro:server:setup': ({ server }) => serveNotesInDev(server, current()),
+      'astro:server:done': () => current().shutdown(),
       'astro:build:start': ({ logger }) => {
-        siteStore().startedAt = Date.now();
-        logger.info(`notes folder: ${siteConfig().notesDir}`);
+        logger.info(`notes folder: ${current().config.notesDir}`);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        await runShutdownHooks();
-        const store = siteStore();
-        const site = await store.site;
+        const build = current();
+        await build.shutdown();
+        const { config, diagnostics } = build;
+        const site = await build.site();
         const outDir = fileURLToPath(dir);
         await renameDirectoryIndexes(outDir);
-        if (site) await copyAssets(site.model.assets, outDir);
+        await copyAssets(site.model.assets, outDir);
         // GitHub Pages must serve the files as they are, not run Jekyll over them again.
         await writeFile(path.join(outDir, '.nojekyll'), '');
-        await writePublishingFiles(outDir, siteConfig(), site?.model, logger);
-        const { diagnostics } = store;
+        await writePublishingFiles(outDir, config, site.model, logger);
         for (const item of diagnostics.items) logger.warn(diagnostics.format(item));
-        const seconds = ((Date.now() - store.startedAt) / 1000).toFixed(1);
-        const summary = `${pages.length} pages and ${site?.model.assets.length ?? 0} files written to ${outDir}, ${diagnostics.count} warnings, ${seconds} s`;
-        if (siteConfig().strict && diagnostics.count > 0) {
+        const seconds = ((Date.now() - build.startedAt) / 1000).toFixed(1);
+        const summary = `${pages.length} pages and ${site.model.assets.length} files written to ${outDir}, ${diagnostics.count} warnings, ${seconds} s`;
+        if (config.strict && diagnostics.count > 0) {
           logger.error(summary);
           throw new Error(`strict build (npm run check): ${diagnostics.count} warnings; fix them or run npm run build`);
         }

@@ -11,6 +11,7 @@ const PORT = 4620;
 const url = (pathname: string): string => `http://127.0.0.1:${PORT}${pathname}`;
 const notes = writeNotesFolder({
   'study/a.md': '---\ntitle: First title\npermalink: /study/a\n---\n\n![Pic](./pic.svg)\n',
+  'study/index.md': '---\ntitle: Study index\npermalink: /study/\n---\n\nThe folder index.\n',
   'study/pic.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>',
 });
 let server: ChildProcess;
@@ -49,6 +50,7 @@ afterAll(() => {
 describe('the dev server', () => {
   it('serves a note and the files beside it', async () => {
     expect((await fetchText('/study/a')).text).toContain('First title');
+    expect((await fetchText('/study/')).text).toContain('The folder index.');
     const picture = await fetch(url('/study/pic.svg'));
     expect(picture.status).toBe(200);
     expect(picture.headers.get('content-type')).toBe('image/svg+xml');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../../src/config/site-config.ts';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
-import { buildDiagrams, finishDiagrams } from '../../../src/diagrams/build-diagrams.ts';
+import { createBuildDiagrams, finishDiagrams } from '../../../src/diagrams/build-diagrams.ts';
 import rehypeDiagrams from '../../../src/markdown/rehype/rehype-diagrams.ts';
 import { renderSite } from '../../../src/render/render-site.ts';
 
@@ -18,7 +18,7 @@ describe('build diagrams', () => {
   it('without dot on the search path: layouts by Smetana, listed in one warning; processes stopped', async () => {
     process.env.DIAGRAMS_SEARCH_PATH = '/nonexistent-bin';
     const config = loadSiteConfig({ NOTES_DIR: path.join(fixtures, 'notes'), CACHE_DIR: cacheDir }, fixtures);
-    const build = buildDiagrams(config);
+    const build = createBuildDiagrams(config);
     delete process.env.DIAGRAMS_SEARCH_PATH;
     expect(build.service.hasGraphviz).toBe(false);
     const site = await renderSite(config, { figurePlugins: [[rehypeDiagrams, { service: () => build }]] }, new Diagnostics());
@@ -28,7 +28,7 @@ describe('build diagrams', () => {
 
     expect(build.service.liveProcesses).toBeGreaterThan(0);
     const warnings: string[] = [];
-    finishDiagrams((file, line, code, message) => warnings.push(`${path.relative(config.notesDir, file)}:${line} [${code}] ${message}`));
+    finishDiagrams(build, (file, line, code, message) => warnings.push(`${path.relative(config.notesDir, file)}:${line} [${code}] ${message}`));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^study\/figures\.md:42 \[diagram-layout\] Graphviz \(dot\) not found: 1 diagram\(s\) laid out with PlantUML's Smetana engine .*: study\/figures\.md:42\./);
     expect(build.service.liveProcesses).toBe(0);

@@ -1,0 +1,73 @@
+// One build (or one dev-server session): its configuration, diagnostics, diagram service and
+// rendered site, and what must run when it ends. The integration creates one per `astro build`
+// or `astro dev`, so two builds in one process share nothing; routes see the rendered site
+// through a Vite virtual module (see integration/virtual-site.ts), never through a global.
+import type { SiteConfig } from '../config/site-config.ts';
+import { Diagnostics } from '../diagnostics/diagnostics.ts';
+import { createBuildDiagrams, finishDiagrams, type BuildDiagrams } from '../diagrams/build-diagrams.ts';
+import type { PipelineOptions } from '../markdown/pipeline.ts';
+import rehypeDiagrams from '../markdown/rehype/rehype-diagrams.ts';
+import rehypeFigures from '../markdown/rehype/rehype-figures.ts';
+import { renderSite, type RenderedSite } from '../render/render-site.ts';
+
+type ShutdownHook = () => Promise<void> | void;
+
+export class Build {
+  readonly config: SiteConfig;
+  readonly diagnostics = new Diagnostics();
+  readonly startedAt = Date.now();
+  #site: Promise<RenderedSite> | undefined;
+  #diagrams: BuildDiagrams | undefined;
+  readonly #shutdownHooks: ShutdownHook[] = [];
+
+  constructor(config: SiteConfig) {
+    this.config = config;
+  }
+
+  /** The PlantUML service, started on the first diagram; stopped by `shutdown()`. */
+  diagrams(): BuildDiagrams {
+    if (!this.#diagrams) {
+      const diagrams = createBuildDiagrams(this.config);
+      this.#diagrams = diagrams;
+      // Reports Smetana layouts once, after the last note.
+      this.onShutdown(() => finishDiagrams(diagrams, (file, line, code, message) => this.diagnostics.warn(file, line, code, message)));
+    }
+    return this.#diagrams;
+  }
+
+  /** The whole site, rendered once (again after `invalidate()`). */
+  site(): Promise<RenderedSite> {
+    this.#site ??= this.#render();
+    return this.#site;
+  }
+
+  /** Forgets the rendered site and its warnings (dev server: a note changed). The diagram service stays warm. */
+  invalidate(): void {
+    this.#site = undefined;
+    this.diagnostics.clear();
+  }
+
+  onShutdown(hook: ShutdownHook): void {
+    this.#shutdownHooks.push(hook);
+  }
+
+  /** Runs every shutdown hook once; a failing hook neither stops the others nor passes silently. */
+  async shutdown(): Promise<void> {
+    const results = await Promise.allSettled(this.#shutdownHooks.splice(0).map((hook) => hook()));
+    this.#diagrams = undefined;
+    for (const result of results) if (result.status === 'rejected') console.error(`[notes] shutdown step failed: ${String(result.reason)}`);
+  }
+
+  async #render(): Promise<RenderedSite> {
+    const started = Date.now();
+    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics);
+    console.log(`[notes] rendered ${site.notes.size} notes and ${site.model.assets.length} files from ${this.config.notesDir} in ${Date.now() - started} ms`);
+    return site;
+  }
+
+  /** The figure plugins of other layers, in order: diagrams first, then rehype-figures, which wraps
+   * the remaining pictures and gives every figure its id and enlarge button. */
+  #pipelineOptions(): PipelineOptions {
+    return { figurePlugins: [[rehypeDiagrams, { service: () => this.diagrams() }], rehypeFigures] };
+  }
+}
