@@ -15,7 +15,7 @@ export interface CachedDiagram {
 }
 
 /** Bump when the stored shape or the SVG normalisation changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 export function cacheKey(parts: Record<string, string>): string {
   return createHash('sha256').update(JSON.stringify({ format: FORMAT, ...parts })).digest('hex');

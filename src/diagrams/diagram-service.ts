@@ -164,7 +164,7 @@ export class DiagramService {
     });
     const answer = await this.#pool.render(text);
     if ('error' in answer) return { error: answer.error };
-    const { svg, width, height, diagramType } = normalizeSvg(answer.svg);
+    const { svg, width, height, diagramType } = normalizeSvg(answer.svg, text);
     return { svg, width, height, diagramType };
   }
 }

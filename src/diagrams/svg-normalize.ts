@@ -1,8 +1,11 @@
 // PlantUML's SVG made fit for inlining in a page: it scales to the column (PlantUML writes fixed
 // pixel sizes and preserveAspectRatio="none"), carries no processing instructions or comments,
-// and its ids can be made unique when several diagrams share a page.
+// its tooltips show names as written (svg-titles.ts), and its ids can be made unique when several
+// diagrams share a page.
 // String surgery on the root tag, not an XML parse: PlantUML's output shape is stable and this
 // runs on every diagram of every build.
+
+import { repairSvgTitles } from './svg-titles.ts';
 
 const ROOT_TAG = /<svg\b[^>]*>/;
 
@@ -16,11 +19,15 @@ export interface NormalizedSvg {
 
 const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
-export function normalizeSvg(raw: string): NormalizedSvg {
-  const svg = raw
-    .replace(/<\?[\s\S]*?\?>/g, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .trim();
+/** `source`: the PlantUML text the SVG was drawn from, to repair the tooltips' names. */
+export function normalizeSvg(raw: string, source = ''): NormalizedSvg {
+  const svg = repairSvgTitles(
+    raw
+      .replace(/<\?[\s\S]*?\?>/g, '')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .trim(),
+    source,
+  );
   const tag = ROOT_TAG.exec(svg)?.[0];
   if (!tag) throw new Error('not an SVG');
   const viewBox = attribute(tag, 'viewBox')?.split(/[\s,]+/).map(Number);

@@ -19,6 +19,7 @@ import rehypeResolveLinks from './rehype/rehype-resolve-links.ts';
 import rehypeRestoreRawBlocks from './rehype/rehype-restore-raw-blocks.ts';
 import rehypeTables from './rehype/rehype-tables.ts';
 import rehypeToc from './rehype/rehype-toc.ts';
+import remarkKramdownBlockIal from './remark/remark-kramdown-block-ial.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
 
@@ -52,6 +53,7 @@ export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkKramdownToc)
+    .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw);

@@ -5,6 +5,7 @@ import rehypeShiki from '@shikijs/rehype';
 import type { Root } from 'hast';
 import type { Plugin, Transformer } from 'unified';
 import { visit, EXIT } from 'unist-util-visit';
+import { restoreCodeAttributes, saveCodeAttributes } from './code-attributes.ts';
 
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
@@ -33,7 +34,9 @@ const rehypeHighlightCode: Plugin<[], Root> = function () {
       fallbackLanguage: 'text',
       addLanguageClass: true,
     }) as Transformer<Root, Root>;
+    const authored = saveCodeAttributes(tree);
     await shiki(tree, file, () => undefined);
+    restoreCodeAttributes(authored);
   };
 };
 
