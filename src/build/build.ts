@@ -8,6 +8,8 @@ import { createBuildDiagrams, finishDiagrams, type BuildDiagrams } from '../diag
 import type { PipelineOptions } from '../markdown/pipeline.ts';
 import rehypeDiagrams from '../markdown/rehype/rehype-diagrams.ts';
 import rehypeFigures from '../markdown/rehype/rehype-figures.ts';
+import path from 'node:path';
+import { RenderCache } from '../render/render-cache.ts';
 import { renderSite, type RenderedSite } from '../render/render-site.ts';
 
 type ShutdownHook = () => Promise<void> | void;
@@ -19,9 +21,18 @@ export class Build {
   #site: Promise<RenderedSite> | undefined;
   #diagrams: BuildDiagrams | undefined;
   readonly #shutdownHooks: ShutdownHook[] = [];
+  /** Kept across dev-server re-renders, so an edit re-renders only the notes it touches. */
+  readonly #renderCache: RenderCache | undefined;
 
-  constructor(config: SiteConfig) {
+  /**
+   * `generatorRoot`: the project folder, whose sources are part of every render-cache key;
+   * without it (or with RENDER_CACHE=0) every note is rendered.
+   */
+  constructor(config: SiteConfig, options: { generatorRoot?: string } = {}) {
     this.config = config;
+    if (options.generatorRoot && process.env.RENDER_CACHE !== '0') {
+      this.#renderCache = new RenderCache({ dir: path.join(config.cacheDir, 'notes'), generatorRoot: options.generatorRoot });
+    }
   }
 
   /** The PlantUML service, started on the first diagram; stopped by `shutdown()`. */
@@ -60,8 +71,10 @@ export class Build {
 
   async #render(): Promise<RenderedSite> {
     const started = Date.now();
-    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics);
-    console.log(`[notes] rendered ${site.notes.size} notes and ${site.model.assets.length} files from ${this.config.notesDir} in ${Date.now() - started} ms`);
+    const cache = this.#renderCache;
+    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache);
+    const reused = cache ? ` (${cache.hits} unchanged, from the render cache)` : '';
+    console.log(`[notes] rendered ${site.notes.size} notes${reused} and ${site.model.assets.length} files from ${this.config.notesDir} in ${Date.now() - started} ms`);
     return site;
   }
 

@@ -39,6 +39,8 @@ export interface DiagramResult {
   };
   /** The diagram as PlantUML saw it (includes inlined): what "edit online" opens. */
   prepared: string;
+  /** Files its includes read (or looked for). */
+  files: string[];
   /** Served from the cache (disk or this build) without running PlantUML. */
   cached: boolean;
   /** Laid out by PlantUML's Smetana engine because Graphviz is missing. */
@@ -99,7 +101,7 @@ export class DiagramService {
     if (prepared.problems.length > 0) {
       this.stats.failed++;
       const first = prepared.problems[0]!;
-      return { error: { kind: 'include', message: prepared.problems.map((p) => p.message).join('; '), line: first.line }, cached: false, smetana: false, prepared: prepared.text };
+      return { error: { kind: 'include', message: prepared.problems.map((p) => p.message).join('; '), line: first.line }, cached: false, smetana: false, prepared: prepared.text, files: prepared.files };
     }
     const lines = prepared.text.split('\n');
     const origins = [...prepared.origins];
@@ -124,7 +126,7 @@ export class DiagramService {
         this.#inFlight.delete(key);
         this.stats.failed++;
         const timeout = error instanceof DiagramTimeoutError;
-        return { error: { kind: timeout ? 'timeout' : 'unavailable', message: (error as Error).message, line: undefined }, cached: false, smetana: false, prepared: prepared.text };
+        return { error: { kind: timeout ? 'timeout' : 'unavailable', message: (error as Error).message, line: undefined }, cached: false, smetana: false, prepared: prepared.text, files: prepared.files };
       }
       await this.#cache.set(key, entry);
     }
@@ -134,9 +136,9 @@ export class DiagramService {
     if (entry.error) {
       this.stats.failed++;
       const line = entry.error.line === undefined ? undefined : origins[Math.min(entry.error.line, origins.length - 1)];
-      return { error: { kind: 'syntax', message: entry.error.message, line }, cached, smetana, prepared: prepared.text };
+      return { error: { kind: 'syntax', message: entry.error.message, line }, cached, smetana, prepared: prepared.text, files: prepared.files };
     }
-    return { svg: entry.svg, width: entry.width, height: entry.height, diagramType: entry.diagramType, cached, smetana, prepared: prepared.text };
+    return { svg: entry.svg, width: entry.width, height: entry.height, diagramType: entry.diagramType, cached, smetana, prepared: prepared.text, files: prepared.files };
   }
 
   /** Stops every PlantUML process (the pool restarts on the next render). */

@@ -17,6 +17,8 @@ export interface PreparedSource {
   /** For each line of `text`: the 0-based line of the source as written it came from. */
   origins: number[];
   problems: SourceProblem[];
+  /** Files looked for, found (real path) or not: a render stays valid while they are unchanged. */
+  files: string[];
 }
 
 export interface PrepareOptions {
@@ -71,6 +73,7 @@ export function prepareSource(source: string, options: PrepareOptions): Prepared
   const origins: number[] = [];
   const problems: SourceProblem[] = [];
   const included = new Set<string>();
+  const files = new Set<string>();
   // Where line i of `lines` sits in the source as written (a synthetic @startuml maps to line 0).
   const originOf = (i: number): number => (first < 0 ? Math.max(0, Math.min(i - 1, source.split('\n').length - 1)) : first + i);
 
@@ -118,6 +121,7 @@ export function prepareSource(source: string, options: PrepareOptions): Prepared
       try {
         real = realpathSync(file);
       } catch {
+        files.add(file);
         problems.push({ line: where, message: `include not found: ${target}${isInside(root, file) ? '' : ' (outside the notes folder)'}` });
         return;
       }
@@ -131,11 +135,12 @@ export function prepareSource(source: string, options: PrepareOptions): Prepared
       }
       if (directive!.toLowerCase() === 'include_once' && included.has(real)) return;
       included.add(real);
+      files.add(real);
       const subName = directive!.toLowerCase() === 'includesub' || (sub !== undefined && !/^\d+$/.test(sub)) ? sub : undefined;
       expand(includedLines(readFileSync(real, 'utf8'), subName), path.dirname(real), () => where, depth + 1, [...chain, real]);
     });
   };
 
   expand(lines, options.baseDir, originOf, 0, []);
-  return { text: out.join('\n'), origins, problems };
+  return { text: out.join('\n'), origins, problems, files: [...files] };
 }

@@ -22,8 +22,8 @@ export default function studyNotes(): AstroIntegration {
   return {
     name: 'study-notes',
     hooks: {
-      'astro:config:setup': ({ command, addWatchFile, updateConfig }) => {
-        build = new Build(loadSiteConfig());
+      'astro:config:setup': ({ command, config: astroConfig, addWatchFile, updateConfig }) => {
+        build = new Build(loadSiteConfig(), { generatorRoot: fileURLToPath(astroConfig.root) });
         const { config } = build;
         addWatchFile(path.join(config.notesDir, '_config.yml'));
         updateConfig({

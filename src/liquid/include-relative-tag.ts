@@ -15,12 +15,15 @@ export interface IncludeBase {
   notesDir: string;
   /** Problems found while rendering, by template line: reported, and the rest of the note still renders. */
   problems: Array<{ line: number; message: string }>;
+  /** Files looked for on the note's behalf, found or not (the render cache checks them). */
+  files?: Set<string>;
 }
 
 export function resolveInclude(base: IncludeBase, target: string): { file?: string; problem?: string } {
   const file = path.resolve(base.noteDir, target);
   const relative = path.relative(base.notesDir, file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return { problem: `include_relative "${target}" points outside the notes folder` };
+  base.files?.add(file);
   if (!existsSync(file)) return { problem: `include_relative "${target}": file not found (looked for ${relative})` };
   return { file };
 }

@@ -47,6 +47,8 @@ export interface NoteContext {
   links: LinkEntry[];
   /** Every id on the finished page, and those given more than once. */
   ids?: PageIds;
+  /** Files read on the note's behalf (includes), found or not: its cached render depends on them. */
+  readFiles?: Set<string>;
 }
 
 declare module 'vfile' {

@@ -35,6 +35,8 @@ export interface RenderEnvironment {
   processors: Record<Page['format'], ReturnType<typeof createPipeline>>;
   diagnostics: Diagnostics;
   pageUrlForSource: (relPath: string) => string | undefined;
+  /** Collects the files read on the note's behalf (includes), for the render cache. */
+  readFiles?: Set<string>;
 }
 
 function describe(page: Page, html: string): string {
@@ -52,7 +54,7 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     env.liquid,
     page.body,
     { site: env.liquidSite, page: liquidPage(page) },
-    { noteDir: path.dirname(page.absPath), notesDir: model.config.notesDir },
+    { noteDir: path.dirname(page.absPath), notesDir: model.config.notesDir, files: env.readFiles },
   );
   for (const problem of liquid.problems) diagnostics.warn(page.absPath, toFileLine(problem.line), 'liquid', problem.message);
 
@@ -77,6 +79,7 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     pageUrlForSource: env.pageUrlForSource,
     headings: [],
     links: [],
+    readFiles: env.readFiles,
   };
   const html = await runPipeline(env.processors[page.format], pre.text, context);
   const ids = context.ids ?? { ids: new Set<string>(), duplicates: new Map<string, number>() };

@@ -9,11 +9,12 @@ import { checkRenderedSite } from '../checks/check-site.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createLiquidEngine } from '../liquid/liquid-engine.ts';
-import { loadSiteModel, type SiteModel } from '../loader/site-model.ts';
+import { loadSiteModel, type Page, type SiteModel } from '../loader/site-model.ts';
 import { createHtmlPipeline, createPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
-import { liquidSite } from './liquid-scope.ts';
+import { liquidPage, liquidSite } from './liquid-scope.ts';
 import { mapLimit } from './map-limit.ts';
-import { renderNote, type RenderedNote } from './render-note.ts';
+import { RecordingDiagnostics, type BuildKeys, type RenderCache } from './render-cache.ts';
+import { renderNote, type RenderEnvironment, type RenderedNote } from './render-note.ts';
 
 export interface RenderedSite {
   model: SiteModel;
@@ -30,12 +31,28 @@ function createMarkdownify(): (markdown: string) => string {
   return (markdown) => String(processor.processSync(markdown)).trim();
 }
 
-export async function renderSite(config: SiteConfig, options: PipelineOptions = {}, diagnostics = new Diagnostics()): Promise<RenderedSite> {
+/** A note through the render cache: reused when nothing it depends on changed, else rendered and stored. */
+async function renderCached(page: Page, env: RenderEnvironment, cache: RenderCache, keys: BuildKeys): Promise<RenderedNote> {
+  const key = cache.keyOf(keys, page, liquidPage(page));
+  const hit = await cache.get(keys, page, key);
+  if (hit) {
+    for (const diagnostic of hit.diagnostics) env.diagnostics.report(diagnostic);
+    return hit.note;
+  }
+  const recorder = new RecordingDiagnostics(env.diagnostics);
+  const readFiles = new Set<string>();
+  const note = await renderNote(page, { ...env, diagnostics: recorder, readFiles });
+  // A diagram that could not render (no Java, a timeout) may render next time: not kept.
+  if (!recorder.recorded.some((d) => d.code === 'diagram')) await cache.set(keys, page, key, note, recorder.recorded, readFiles);
+  return note;
+}
+
+export async function renderSite(config: SiteConfig, options: PipelineOptions = {}, diagnostics = new Diagnostics(), cache?: RenderCache): Promise<RenderedSite> {
   const model = loadSiteModel(config, diagnostics);
   const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify: createMarkdownify() });
   const bySource = new Map(model.pages.map((p) => [p.relPath, p.url]));
   const processors = { markdown: createPipeline(options), html: createHtmlPipeline(options) };
-  const env = {
+  const env: RenderEnvironment = {
     model,
     liquid,
     liquidSite: liquidSite(model, diagnostics),
@@ -43,9 +60,10 @@ export async function renderSite(config: SiteConfig, options: PipelineOptions = 
     diagnostics,
     pageUrlForSource: (relPath: string) => bySource.get(relPath) ?? bySource.get(path.posix.join(relPath, 'index.md')),
   };
+  const keys = cache?.keysFor(config, model, env.liquidSite);
   const rendered = await mapLimit(model.pages, NOTE_CONCURRENCY, async (page) => {
     try {
-      return await renderNote(page, env);
+      return await (cache && keys ? renderCached(page, env, cache, keys) : renderNote(page, env));
     } catch (error) {
       // One broken note must not take the site down: report it and publish the rest.
       diagnostics.error(page.absPath, page.bodyLine, 'render', `could not render: ${(error as Error).message}`);

@@ -144,6 +144,7 @@ const rehypeDiagrams: Plugin<[RehypeDiagramsOptions], Root> = (options) => async
   const results = await Promise.all(found.map((f) => service.render(f.source, baseDir)));
   found.forEach((f, i) => {
     const result = results[i]!;
+    for (const file of result.files) context.readFiles?.add(file);
     if (result.smetana) layoutFallbacks?.push({ file: context.file, line: f.line });
     const figure = figureFor(f, result, context, `diagram${i + 1}-`);
     const index = f.parent.children.indexOf(f.node);

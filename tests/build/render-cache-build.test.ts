@@ -1,0 +1,39 @@
+// The render cache changes no byte of the site: the sample notes built without it, with it empty
+// and with it full give the same files.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/astro-build.ts';
+
+function files(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(prefix, entry.name);
+    return entry.isDirectory() ? files(dir, relative) : [relative];
+  });
+}
+
+describe('the render cache in a build', () => {
+  it('gives byte-identical output without it, when cold and when warm', () => {
+    const notes = path.resolve('content');
+    const cacheDir = mkdtempSync(path.resolve('.astro', 'render-cache-test-'));
+    const uncached = buildSite(notes, { RENDER_CACHE: '0', CACHE_DIR: cacheDir });
+    const cold = buildSite(notes, { CACHE_DIR: cacheDir });
+    const warm = buildSite(notes, { CACHE_DIR: cacheDir });
+    for (const build of [uncached, cold, warm]) expect(build.status, build.output).toBe(0);
+    expect(cold.output).toMatch(/rendered \d+ notes \(0 unchanged, from the render cache\)/);
+    expect(warm.output).toMatch(/rendered (\d+) notes \(\1 unchanged, from the render cache\)/);
+
+    const list = files(uncached.outDir).sort();
+    expect(list.length).toBeGreaterThan(10);
+    expect(files(cold.outDir).sort()).toEqual(list);
+    expect(files(warm.outDir).sort()).toEqual(list);
+    for (const file of list) {
+      const expected = readFileSync(path.join(uncached.outDir, file));
+      expect(readFileSync(path.join(cold.outDir, file)).equals(expected), `${file} (cold cache)`).toBe(true);
+      expect(readFileSync(path.join(warm.outDir, file)).equals(expected), `${file} (warm cache)`).toBe(true);
+    }
+    // The warnings of cached notes are replayed.
+    const warnings = (output: string): string[] => output.split('\n').filter((l) => l.includes('warning [')).map((l) => l.replace(/^.*?\[WARN\] \[study-notes\] /, '')).sort();
+    expect(warnings(warm.output)).toEqual(warnings(uncached.output));
+  }, 300_000);
+});
