@@ -114,7 +114,7 @@ export function noteText(n: number, diagrams: number, edit = ''): string {
     Array.from(
       { length: 3 },
       (_, p) =>
-        `Paragraph ${p + 1} of section ${s} in note ${n}: the **routing table** decides the next hop, *latency* depends on distance, and \`traceroute\` shows the path; see [the overview](#section-1) and [another note](../${FOLDERS[(n + 1) % FOLDERS.length]}/note-${n + 1}.md).`,
+        `Paragraph ${p + 1} of section ${s} in note ${n}: the **routing table** decides the next hop, *latency* depends on distance, and \`traceroute\` shows the path; see [the overview](#section-1) and [another note](../${FOLDERS[Math.max(1, n - 1) % FOLDERS.length]}/note-${Math.max(1, n - 1)}.md).`,
     ).join('\n\n');
   const figures = Array.from({ length: diagrams }, (_, i) => figure(n, i + 1, diagramSource(n, i + 1)));
   return [
