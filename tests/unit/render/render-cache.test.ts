@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../../src/config/site-config.ts';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
-import { buildDiagrams, finishDiagrams } from '../../../src/diagrams/build-diagrams.ts';
+import { createBuildDiagrams, finishDiagrams } from '../../../src/diagrams/build-diagrams.ts';
 import rehypeDiagrams from '../../../src/markdown/rehype/rehype-diagrams.ts';
 import { RenderCache } from '../../../src/render/render-cache.ts';
 import { renderSite } from '../../../src/render/render-site.ts';
@@ -31,16 +31,17 @@ mkdirSync(path.join(generator, 'src'));
 writeFileSync(path.join(generator, 'src/a.ts'), 'export const a = 1;\n');
 writeFileSync(path.join(generator, 'package-lock.json'), '{}\n');
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'render-cache-dir-'));
+// One PlantUML service for every build here (the diagram cache is not what this file tests).
+const diagrams = createBuildDiagrams({ notesDir: notes, cacheDir });
 
 afterAll(() => {
-  finishDiagrams(() => {});
+  finishDiagrams(diagrams, () => {});
   for (const dir of [notes, generator, cacheDir]) rmSync(dir, { recursive: true, force: true });
 });
 
 /** One build as a fresh process would run it: a new cache object over the same folder. */
 async function build(useCache = true) {
   const config = loadSiteConfig({ NOTES_DIR: notes, CACHE_DIR: cacheDir } as NodeJS.ProcessEnv);
-  const diagrams = buildDiagrams(config);
   const cache = useCache ? new RenderCache({ dir: path.join(cacheDir, 'notes'), generatorRoot: generator }) : undefined;
   const diagnostics = new Diagnostics(notes);
   const site = await renderSite(config, { figurePlugins: [[rehypeDiagrams, { service: () => diagrams }]] }, diagnostics, cache);
