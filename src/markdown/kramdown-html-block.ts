@@ -20,6 +20,19 @@ const RAW_OPEN = /<(script|style|pre|textarea)\b[^>]*>/i;
  * the index of the line with that end tag; otherwise undefined (CommonMark reads it like kramdown).
  */
 export function kramdownHtmlBlockEnd(lines: readonly string[], start: number): number | undefined {
+  const block = scanHtmlBlock(lines, start);
+  return block?.blank && !block.markdown ? block.end : undefined;
+}
+
+/**
+ * The line holding the end tag of the block element that line `start` opens (kramdown reads
+ * the lines after it as Markdown again, where CommonMark continues the HTML block).
+ */
+export function htmlBlockCloseLine(lines: readonly string[], start: number): number | undefined {
+  return scanHtmlBlock(lines, start)?.end;
+}
+
+function scanHtmlBlock(lines: readonly string[], start: number): { end: number; blank: boolean; markdown: boolean } | undefined {
   const name = OPENING.exec(lines[start] ?? '')?.[1]?.toLowerCase();
   if (!name || !BLOCK_ELEMENTS.has(name)) return undefined;
   const tag = new RegExp(`<(/?)${name}\\b[^>]*?(/?)>`, 'gi');
@@ -37,8 +50,7 @@ export function kramdownHtmlBlockEnd(lines: readonly string[], start: number): n
       if (match[2]) continue; // self-closing
       depth += match[1] ? -1 : 1;
       if (depth > 0) continue;
-      if (!blank) return undefined;
-      return /\bmarkdown\s*=/i.test(lines.slice(start, i + 1).join('\n')) ? undefined : i;
+      return { end: i, blank, markdown: /\bmarkdown\s*=/i.test(lines.slice(start, i + 1).join('\n')) };
     }
   }
   return undefined; // never closed: left to the Markdown parser

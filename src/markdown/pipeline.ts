@@ -20,7 +20,10 @@ import rehypeRestoreRawBlocks from './rehype/rehype-restore-raw-blocks.ts';
 import rehypeTables from './rehype/rehype-tables.ts';
 import rehypeToc from './rehype/rehype-toc.ts';
 import remarkKramdownBlockIal from './remark/remark-kramdown-block-ial.ts';
+import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
+import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
+import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
 import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
 
 
@@ -52,10 +55,13 @@ export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
   const markdown = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkKramdownEob)
     .use(remarkKramdownToc)
     .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkKramdownLists)
+    .use(remarkKramdownTypography)
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } })
     .use(rehypeRaw);
   return withHtmlStages(markdown as unknown as Processor<Root, Root, Root, undefined, undefined>, options);
 }

@@ -5,8 +5,14 @@
 //    Such elements are set aside and put back by rehype-restore-raw-blocks.
 // 2. `markdown="1"` on an HTML element: kramdown parses its content as Markdown; CommonMark does
 //    so only after a blank line, which we insert.
+// 3. a line right after an HTML block's end tag: kramdown reads it as Markdown again (a `> quote`,
+//    a `---` rule), CommonMark as more HTML; a blank line is inserted after the end tag.
+// 4. list items take their lazy and indented lines the kramdown way (kramdown-lists.ts).
+// 5. kramdown's end-of-block marker `^` becomes an HTML comment that ends the block in
+//    CommonMark too, and is dropped from the tree (remark-kramdown-eob).
 import { LineMap } from '../render/line-map.ts';
-import { kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
+import { htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
+import { kramdownListLines } from './kramdown-lists.ts';
 
 export const RAW_BLOCK_TAG = 'notes-raw-block';
 /** A whole HTML block set aside (see kramdown-html-block.ts) stands in a `<div>` with this attribute. */
@@ -23,6 +29,9 @@ export interface PreprocessResult {
 const RAW_OPEN = /<(script|style|pre|textarea)\b[^>]*>/gi;
 const MARKDOWN_ATTR_OPEN = /<[a-z][a-z0-9-]*\b[^>]*\bmarkdown=["']?(?:1|block)["']?[^>]*>\s*$/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** kramdown's end-of-block marker, and what stands for it in the text CommonMark reads. */
+const EOB_LINE = /^(\s*)\^\s*$/;
+export const EOB_COMMENT = '<!--kramdown-eob-->';
 
 /** For each line: is it inside a fenced code block (where nothing is touched)? */
 function fencedLines(lines: readonly string[]): boolean[] {
@@ -53,8 +62,18 @@ export function preprocessMarkdown(input: string): PreprocessResult {
   const out: string[] = [];
   const toInput: number[] = [];
   const rawBlocks: string[] = [];
+  /** End-tag lines of HTML blocks that Markdown follows directly, and the last line inside one. */
+  const blankAfter = new Set<number>();
+  let insideHtmlUntil = -1;
   let i = 0;
   while (i < lines.length) {
+    if (!fenced[i] && i > insideHtmlUntil) {
+      const close = htmlBlockCloseLine(lines, i);
+      if (close !== undefined) {
+        insideHtmlUntil = close;
+        if (close + 1 < lines.length && lines[close + 1]!.trim() !== '' && !fenced[close + 1]) blankAfter.add(close);
+      }
+    }
     const blockEnd = fenced[i] ? undefined : kramdownHtmlBlockEnd(lines, i);
     if (blockEnd !== undefined) {
       // One placeholder line, then blank lines so every later line keeps its number (the
@@ -100,7 +119,14 @@ export function preprocessMarkdown(input: string): PreprocessResult {
       out.push('');
       toInput.push(startLine);
     }
+    if (blankAfter.has(i)) {
+      out.push('');
+      toInput.push(startLine);
+    }
     i++;
   }
-  return { text: out.join('\n'), rawBlocks, lineMap: LineMap.fromArray(toInput) };
+  const listed = kramdownListLines(out);
+  const inFence = fencedLines(listed);
+  const text = listed.map((line, index) => (inFence[index] ? line : line.replace(EOB_LINE, `$1${EOB_COMMENT}`))).join('\n');
+  return { text, rawBlocks, lineMap: LineMap.fromArray(toInput) };
 }

@@ -1,0 +1,57 @@
+// kramdown decides per list item whether its first paragraph is wrapped in <p>, where
+// CommonMark makes the whole list loose or tight. kramdown's rule (parser/kramdown/list.rb):
+// an item's first paragraph stands bare unless a blank line follows it inside the item (blank
+// lines between items belong to the item before); the last item of a list stands bare only
+// if the list has one item or an earlier item's first block is not a wrapped paragraph.
+// The remark plugin marks each item; the handler for remark-rehype applies the mark.
+import type { Element, ElementContent } from 'hast';
+import type { List, ListItem, Root } from 'mdast';
+import { defaultHandlers, type State } from 'mdast-util-to-hast';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** `data` key on a listItem: true when its first paragraph has no <p> (kramdown's "transparent"). */
+const BARE = 'kramdownBareParagraph';
+
+function isBlank(lines: readonly string[], line: number | undefined): boolean {
+  return line !== undefined && (lines[line - 1] ?? '').trim() === '';
+}
+
+function markList(list: List, lines: readonly string[]): void {
+  const items = list.children;
+  const bare: boolean[] = [];
+  items.forEach((item, index) => {
+    const first = item.children[0];
+    const last = index === items.length - 1;
+    let result = false;
+    if (first?.type === 'paragraph') {
+      const blankAfter = isBlank(lines, (first.position?.end.line ?? 0) + 1);
+      // [p] alone, [p, other…], or the last item's [p, blank] count as bare.
+      const followedByBlank = blankAfter && (item.children.length > 1 || !last);
+      const earlierAllowsBare = !last || items.length === 1 || bare.some((value, i) => value || items[i]!.children[0]?.type !== 'paragraph');
+      result = !followedByBlank && earlierAllowsBare;
+    }
+    bare.push(result);
+    item.data = { ...item.data, [BARE]: result } as ListItem['data'];
+  });
+}
+
+export const remarkKramdownLists: Plugin<[], Root> = () => (tree, file) => {
+  const lines = String(file.value).split('\n');
+  visit(tree, 'list', (list) => markList(list, lines));
+};
+
+/** remark-rehype handler: every paragraph in <p> except a bare first one. */
+export function kramdownListItem(state: State, node: ListItem, parent: Parameters<typeof defaultHandlers.listItem>[2]): Element {
+  const bare = (node.data as Record<string, unknown> | undefined)?.[BARE];
+  if (typeof bare !== 'boolean') return defaultHandlers.listItem(state, node, parent);
+  const element = defaultHandlers.listItem(state, { ...node, spread: true }, undefined);
+  if (!bare) return element;
+  const index = element.children.findIndex((child) => child.type === 'element');
+  const first = element.children[index] as Element | undefined;
+  if (first?.tagName !== 'p') return element;
+  // Like kramdown's output: the paragraph's text, then the next block on its own line.
+  const unwrapped: ElementContent[] = [...first.children];
+  element.children.splice(index - (index > 0 && element.children[index - 1]?.type === 'text' ? 1 : 0), index > 0 && element.children[index - 1]?.type === 'text' ? 2 : 1, ...unwrapped);
+  return element;
+}

@@ -1,0 +1,46 @@
+// The kramdown rules applied before and during Markdown parsing keep every line where it was,
+// so messages and link lines still name the line the author wrote.
+import { describe, expect, it } from 'vitest';
+import { kramdownListLines } from '../../../src/markdown/kramdown-lists.ts';
+import { substitute } from '../../../src/markdown/remark/remark-kramdown-typography.ts';
+import { renderMarkdown } from '../../helpers/render-markdown.ts';
+
+describe('kramdown lists before CommonMark', () => {
+  it('indents bullets written straight under a numbered item into it, line for line', () => {
+    const input = ['1. **Title**', '- point', '- other', '', '2. Next', '- more'];
+    expect(kramdownListLines(input)).toEqual(['1. **Title**', '   - point', '   - other', '', '2. Next', '   - more']);
+  });
+
+  it('leaves a list after a blank line and fenced code alone', () => {
+    const input = ['1. one', '', '- two', '', '```', '- not a list', '```'];
+    expect(kramdownListLines(input)).toEqual(input);
+  });
+});
+
+describe('typographic substitution', () => {
+  it('makes quotes, dashes and ellipses as kramdown does', () => {
+    expect(substitute(`It's the "fast path" -- don't---skip... <<a>> '80s`, '')).toBe('It’s the “fast path” – don’t—skip… «a» ’80s');
+  });
+});
+
+describe('line numbers through the kramdown rules', () => {
+  it('reports links at the line the author wrote them', async () => {
+    const markdown = [
+      '<div class="note">', // 1
+      '  boxed', // 2
+      '</div>', // 3
+      '> quote with [a](a.md)', // 4
+      '', // 5
+      '1. **Title**', // 6
+      '- point [b](b.md)', // 7
+      '^', // 8
+      'para [c](c.md)', // 9
+    ].join('\n');
+    const { html, context } = await renderMarkdown(markdown);
+    expect(html).toContain('<blockquote>');
+    expect(html).toMatch(/<ol>\s*<li><strong>Title<\/strong>\s*<ul>/);
+    expect(html).not.toContain('^');
+    const lines = Object.fromEntries(context.links.map((link) => [link.url.replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
+    expect(lines).toMatchObject({ a: 4, b: 7, c: 9 });
+  });
+});
