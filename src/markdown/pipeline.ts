@@ -20,6 +20,7 @@ import rehypeRestoreRawBlocks from './rehype/rehype-restore-raw-blocks.ts';
 import rehypeTables from './rehype/rehype-tables.ts';
 import rehypeToc from './rehype/rehype-toc.ts';
 import remarkKramdownBlockIal from './remark/remark-kramdown-block-ial.ts';
+import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
@@ -56,6 +57,7 @@ export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkKramdownEob)
+    .use(remarkKramdownDivergence)
     .use(remarkKramdownToc)
     .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)

@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIVERGENCE_CODE } from '../../../src/markdown/remark/remark-kramdown-divergence.ts';
 import { htmlStructure } from '../../helpers/html-structure.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
@@ -65,6 +66,20 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'span-05_html/xml': 'XML-namespaced span tags',
 };
 
+/**
+ * Cases where kramdown itself misreads the Markdown: we keep the reading the author meant, and
+ * the build warns at the line that Jekyll showed it differently. Case → line of the warning.
+ */
+const KRAMDOWN_MISREADS: Record<string, { line: number; reason: string }> = {
+  'kramdown-misreads/fence-info-with-space': {
+    line: 3,
+    reason: 'kramdown takes a fence with a spaced info string (```bash title="x") for text, and the closing fence then swallows the note up to the next fence as code',
+  },
+};
+
+/** Folders of cases added here (not kramdown's own test inputs nor the shared note shapes). */
+const OUR_FOLDERS = new Set(['kramdown-misreads']);
+
 function cases(): string[] {
   const names: string[] = [];
   for (const dir of readdirSync(root).sort()) {
@@ -77,16 +92,27 @@ function cases(): string[] {
 describe('kramdown conformance', () => {
   const all = cases();
 
+  const shared = all.filter((name) => !OUR_FOLDERS.has(name.split('/')[0]!));
+
   it('covers every case, and every listed difference is a case', () => {
-    expect(all.length).toBe(106);
-    for (const name of Object.keys(KNOWN_DIFFERENCES)) expect(all).toContain(name);
+    expect(shared.length).toBe(106);
+    for (const name of [...Object.keys(KNOWN_DIFFERENCES), ...Object.keys(KRAMDOWN_MISREADS)]) expect(all).toContain(name);
   });
 
   for (const name of all) {
     it(name, async () => {
       const markdown = readFileSync(path.join(root, `${name}.md`), 'utf8');
       const expected = htmlStructure(readFileSync(path.join(root, `${name}.html`), 'utf8'));
-      const actual = htmlStructure((await renderMarkdown(markdown)).html);
+      const { html, context } = await renderMarkdown(markdown);
+      const actual = htmlStructure(html);
+      const divergences = context.diagnostics.items.filter((item) => item.code === DIVERGENCE_CODE).map((item) => item.line);
+      const misread = KRAMDOWN_MISREADS[name];
+      if (misread) {
+        expect(actual, 'kramdown misreads this case: we must not copy it').not.toBe(expected);
+        expect(divergences, 'the build warns where Jekyll showed the page differently').toEqual([misread.line]);
+        return;
+      }
+      expect(divergences, 'no divergence warning where kramdown reads the note right').toEqual([]);
       if (KNOWN_DIFFERENCES[name]) {
         expect(actual, `${name} now matches kramdown: remove it from KNOWN_DIFFERENCES`).not.toBe(expected);
       } else {
@@ -97,6 +123,6 @@ describe('kramdown conformance', () => {
 
   it('matches kramdown on every notes pattern and on at least 57 of 106 cases', () => {
     expect(Object.keys(KNOWN_DIFFERENCES).filter((name) => name.startsWith('notes-patterns/'))).toEqual([]);
-    expect(all.length - Object.keys(KNOWN_DIFFERENCES).length).toBeGreaterThanOrEqual(57);
+    expect(shared.length - Object.keys(KNOWN_DIFFERENCES).length).toBeGreaterThanOrEqual(57);
   });
 });
