@@ -19,6 +19,7 @@ import rehypeResolveLinks from './rehype/rehype-resolve-links.ts';
 import rehypeRestoreRawBlocks from './rehype/rehype-restore-raw-blocks.ts';
 import rehypeTables from './rehype/rehype-tables.ts';
 import rehypeToc from './rehype/rehype-toc.ts';
+import remarkKramdownAttributes from './remark/remark-kramdown-attributes.ts';
 import remarkKramdownBlockIal from './remark/remark-kramdown-block-ial.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
@@ -59,6 +60,7 @@ export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
     .use(remarkKramdownEob)
     .use(remarkKramdownDivergence)
     .use(remarkKramdownToc)
+    .use(remarkKramdownAttributes)
     .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)
     .use(remarkKramdownLists)

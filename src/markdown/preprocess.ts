@@ -8,7 +8,9 @@
 // 3. a line right after an HTML block's end tag: kramdown reads it as Markdown again (a `> quote`,
 //    a `---` rule), CommonMark as more HTML; a blank line is inserted after the end tag.
 // 4. list items take their lazy and indented lines the kramdown way (kramdown-lists.ts).
-// 5. kramdown's end-of-block marker `^` becomes an HTML comment that ends the block in
+// 5. a block IAL line (`{: #id .class}`) ends the block before it in kramdown; blank lines
+//    around it make it a paragraph of its own here (remark-kramdown-attributes applies it).
+// 6. kramdown's end-of-block marker `^` becomes an HTML comment that ends the block in
 //    CommonMark too, and is dropped from the tree (remark-kramdown-eob).
 import { LineMap } from '../render/line-map.ts';
 import { htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
@@ -32,6 +34,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** kramdown's end-of-block marker, and what stands for it in the text CommonMark reads. */
 const EOB_LINE = /^(\s*)\^\s*$/;
 export const EOB_COMMENT = '<!--kramdown-eob-->';
+/** A block IAL on a line of its own (not an attribute list definition `{:name: …}`). */
+const IAL_LINE = /^ {0,3}\{:(?![\w-]+:)(?!:|\/)[^}]*\}\s*$/;
 
 /** For each line: is it inside a fenced code block (where nothing is touched)? */
 function fencedLines(lines: readonly string[]): boolean[] {
@@ -113,8 +117,17 @@ export function preprocessMarkdown(input: string): PreprocessResult {
         RAW_OPEN.lastIndex = match.index + placeholder.length;
       }
     }
+    const ial = !fenced[i] && i > insideHtmlUntil && IAL_LINE.test(line);
+    if (ial && out.length > 0 && out.at(-1)!.trim() !== '') {
+      out.push('');
+      toInput.push(startLine - 1);
+    }
     out.push(line);
     toInput.push(startLine);
+    if (ial && (lines[i + 1] ?? '').trim() !== '') {
+      out.push('');
+      toInput.push(startLine);
+    }
     if (!fenced[i] && MARKDOWN_ATTR_OPEN.test(line) && (lines[i + 1] ?? '').trim() !== '') {
       out.push('');
       toInput.push(startLine);

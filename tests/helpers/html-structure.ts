@@ -81,8 +81,12 @@ function walk(nodes: readonly (RootContent | ElementContent)[], depth: number, o
     if (node.tagName === 'pre' || node.tagName === 'code' || node.tagName === 'script' || node.tagName === 'style') {
       const body = toString(node).replace(/\n+$/, '');
       if (node.tagName === 'pre') {
+        // kramdown puts a code block's IAL on <pre>, we on <code>: compared on the <code> line.
         const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
-        if (code) out.push(`${'  '.repeat(depth + 1)}<code${attributes(code)}>`);
+        const merged: Element = { ...(code ?? node), properties: { ...node.properties, ...(code?.properties ?? {}) } };
+        merged.properties.className = [...classes(node), ...(code ? classes(code) : [])];
+        out[out.length - 1] = `${'  '.repeat(depth)}<pre>`;
+        out.push(`${'  '.repeat(depth + 1)}<code${attributes(merged)}>`);
       }
       if (body) out.push(`${'  '.repeat(depth + 2)}${JSON.stringify(body)}`);
       continue;

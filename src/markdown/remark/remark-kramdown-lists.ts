@@ -9,15 +9,23 @@ import type { List, ListItem, Root } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { LineMap } from '../../render/line-map.ts';
 
 /** `data` key on a listItem: true when its first paragraph has no <p> (kramdown's "transparent"). */
 const BARE = 'kramdownBareParagraph';
 
-function isBlank(lines: readonly string[], line: number | undefined): boolean {
-  return line !== undefined && (lines[line - 1] ?? '').trim() === '';
+/**
+ * Was `line` blank in the note? Preprocessing inserts blank lines of its own (around an IAL,
+ * after an HTML block); those map to the same note line as a neighbour and do not count.
+ */
+function isBlank(lines: readonly string[], line: number | undefined, lineMap: LineMap | undefined): boolean {
+  if (line === undefined || (lines[line - 1] ?? '').trim() !== '') return false;
+  if (!lineMap) return true;
+  const note = lineMap.map(line);
+  return note !== lineMap.map(line - 1) && note !== lineMap.map(line + 1);
 }
 
-function markList(list: List, lines: readonly string[]): void {
+function markList(list: List, lines: readonly string[], lineMap: LineMap | undefined): void {
   const items = list.children;
   const bare: boolean[] = [];
   items.forEach((item, index) => {
@@ -25,7 +33,7 @@ function markList(list: List, lines: readonly string[]): void {
     const last = index === items.length - 1;
     let result = false;
     if (first?.type === 'paragraph') {
-      const blankAfter = isBlank(lines, (first.position?.end.line ?? 0) + 1);
+      const blankAfter = isBlank(lines, (first.position?.end.line ?? 0) + 1, lineMap);
       // [p] alone, [p, other…], or the last item's [p, blank] count as bare.
       const followedByBlank = blankAfter && (item.children.length > 1 || !last);
       const earlierAllowsBare = !last || items.length === 1 || bare.some((value, i) => value || items[i]!.children[0]?.type !== 'paragraph');
@@ -38,7 +46,7 @@ function markList(list: List, lines: readonly string[]): void {
 
 export const remarkKramdownLists: Plugin<[], Root> = () => (tree, file) => {
   const lines = String(file.value).split('\n');
-  visit(tree, 'list', (list) => markList(list, lines));
+  visit(tree, 'list', (list) => markList(list, lines, file.data.note?.lineMap));
 };
 
 /** remark-rehype handler: every paragraph in <p> except a bare first one. */
