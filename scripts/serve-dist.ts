@@ -1,39 +1,50 @@
-// Serves dist/ the way GitHub Pages does: `/x` → `x.html`, `/x/` → `x/index.html`, else 404.html.
-// Used by the browser tests and for looking at a build locally (`npm run serve`).
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+// Serves dist/ the way GitHub Pages does: `/x` → `x.html`, `/x/` → `x/index.html`, under the base
+// path, else 404.html. Used by the browser tests and for looking at a build locally (`npm run serve`).
+// Files are served by sirv (a maintained static-file server): it lists the folder once at start and
+// serves only those files, so no URL can reach outside it. This script only maps the base path,
+// answers 400 to a malformed address and 404 with the site's own page.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import sirv from 'sirv';
 
 const root = path.resolve(process.env.DIST_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? 4321);
 const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif', '.webp': 'image/webp', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
-  '.puml': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream',
-};
+// `extensions: ['html']`: `/x` is answered from `x.html`, as GitHub Pages does.
+const files = sirv(root, { extensions: ['html'], dotfiles: false, etag: true });
+const notFoundFile = path.join(root, '404.html');
 
-function resolveFile(urlPath: string): string | undefined {
-  if (!urlPath.startsWith(base)) return undefined;
-  const relative = decodeURIComponent(urlPath.slice(base.length));
-  const file = path.join(root, relative);
-  if (!file.startsWith(root)) return undefined;
-  const candidates = relative === '' || relative.endsWith('/') ? [path.join(file, 'index.html')] : [file, `${file}.html`, path.join(file, 'index.html')];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+  response.end(existsSync(notFoundFile) ? readFileSync(notFoundFile) : 'Not found');
+}
+
+function handle(request: IncomingMessage, response: ServerResponse): void {
+  const [pathname = '/', query] = (request.url ?? '/').split('?');
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Bad request: malformed address');
+    return;
+  }
+  if (!pathname.startsWith(base) && pathname !== base.slice(0, -1)) return notFound(response);
+  let inside = `/${pathname.slice(base.length)}`;
+  // GitHub Pages answers `/x/` only from `x/index.html` (sirv would also try `x.html`).
+  if (inside.endsWith('/')) inside += 'index.html';
+  request.url = query === undefined ? inside : `${inside}?${query}`;
+  files(request, response, () => notFound(response));
 }
 
 createServer((request, response) => {
-  const urlPath = (request.url ?? '/').split('?')[0] ?? '/';
-  const file = resolveFile(urlPath);
-  if (!file) {
-    const notFound = path.join(root, '404.html');
-    response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-    if (existsSync(notFound)) createReadStream(notFound).pipe(response);
-    else response.end('Not found');
-    return;
+  try {
+    handle(request, response);
+  } catch (error) {
+    // One bad request must never stop the server.
+    console.error(`[serve] ${request.url}: ${(error as Error).message}`);
+    if (!response.headersSent) response.writeHead(500);
+    response.end();
   }
-  response.writeHead(200, { 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));

@@ -1,7 +1,8 @@
 // Site configuration: environment variables first, then the notes folder's _config.yml.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { invalidUtf8Message, readTextFile } from '../loader/text-file.ts';
+import { parseYaml } from '../loader/yaml.ts';
 
 /** A `_config.yml` `defaults` entry: front matter applied to pages under `path`. */
 export interface FrontMatterDefault {
@@ -27,6 +28,16 @@ export interface SiteConfig {
   strict: boolean;
   /** Where rendered diagrams and other build caches live. */
   cacheDir: string;
+  /** Characters a note (as written, or after its Liquid) may hold: `PAGE_SIZE_LIMIT`, default 20 million. */
+  pageSizeLimit: number;
+  /** Faults of `_config.yml` (reported as errors by the loader: the site builds with defaults). */
+  problems: ConfigProblem[];
+}
+
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  message: string;
 }
 
 export function normalizeBase(base: string | undefined): string {
@@ -34,17 +45,24 @@ export function normalizeBase(base: string | undefined): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-function readJekyllConfig(notesDir: string): Record<string, unknown> {
+function readJekyllConfig(notesDir: string, problems: ConfigProblem[]): Record<string, unknown> {
   const file = path.join(notesDir, '_config.yml');
   if (!existsSync(file)) return {};
-  try {
-    const data: unknown = parseYaml(readFileSync(file, 'utf8'));
-    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  } catch (error) {
-    // A broken _config.yml must not stop the site; the loader reports it with its line.
-    console.warn(`${file}: ignored, not valid YAML: ${(error as Error).message}`);
+  const { text, invalidUtf8 } = readTextFile(file);
+  if (invalidUtf8) problems.push({ file, line: invalidUtf8.line, message: invalidUtf8Message(invalidUtf8) });
+  const { value, error } = parseYaml(text);
+  // A broken _config.yml must not stop the site, but it must fail `npm run check`: the site
+  // would be built with the wrong base path or title.
+  if (error) {
+    problems.push({ file, line: error.line, message: `not valid YAML, ignored (the site is built with defaults): ${error.message}` });
     return {};
   }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ file, line: 1, message: 'not a mapping of settings (key: value), ignored' });
+    return {};
+  }
+  return value as Record<string, unknown>;
 }
 
 function readDefaults(raw: Record<string, unknown>): FrontMatterDefault[] {
@@ -62,7 +80,8 @@ const asString = (value: unknown): string => (typeof value === 'string' ? value 
 
 export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SiteConfig {
   const notesDir = path.resolve(cwd, env.NOTES_DIR || 'content');
-  const raw = readJekyllConfig(notesDir);
+  const problems: ConfigProblem[] = [];
+  const raw = readJekyllConfig(notesDir, problems);
   return {
     notesDir,
     base: normalizeBase(env.SITE_BASE ?? asString(raw.baseurl)),
@@ -74,5 +93,7 @@ export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
     raw,
     strict: env.STRICT === '1' || env.STRICT === 'true',
     cacheDir: path.resolve(cwd, env.CACHE_DIR || '.cache'),
+    pageSizeLimit: Number(env.PAGE_SIZE_LIMIT) > 0 ? Number(env.PAGE_SIZE_LIMIT) : 20_000_000,
+    problems,
   };
 }

@@ -43,9 +43,14 @@ export class Diagnostics {
     return this.items.length;
   }
 
-  format(diagnostic: Diagnostic): string {
+  /** The file as messages name it: relative to the project when inside it. */
+  where(diagnostic: Diagnostic): string {
     const relative = path.relative(this.#root, diagnostic.file);
-    const where = relative && !relative.startsWith('..') ? relative : diagnostic.file;
+    return relative && !relative.startsWith('..') ? relative : diagnostic.file;
+  }
+
+  format(diagnostic: Diagnostic): string {
+    const where = this.where(diagnostic);
     const line = diagnostic.line ? `:${diagnostic.line}` : '';
     return `${where}${line}: ${diagnostic.severity} [${diagnostic.code}] ${diagnostic.message}`;
   }

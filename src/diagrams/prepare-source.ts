@@ -2,8 +2,9 @@
 // `!include`s inlined (confined to the notes folder), bundled libraries instead of URLs, and any
 // other remote include refused. Inlining here, rather than letting PlantUML read files, makes
 // the cache key cover included files and lets PlantUML run with no file access at all.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { NotesFolder } from '../loader/confine.ts';
+import { readTextFile } from '../loader/text-file.ts';
 import { stdlibFor } from './stdlib-urls.ts';
 
 export interface SourceProblem {
@@ -32,11 +33,6 @@ const INCLUDE = /^\s*!(include|include_many|include_once|includesub|includeurl|i
 const THEME_FROM_URL = /^\s*!theme\s+\S+\s+from\s+(\S+)/i;
 const START = /^\s*@start(\w+)/i;
 const MAX_DEPTH = 16;
-
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
 
 /** The body of an included file: its `!startsub NAME` section, or what lies inside @start/@end. */
 function includedLines(text: string, sub: string | undefined): string[] {
@@ -67,7 +63,7 @@ function diagramBlock(source: string): { lines: string[]; first: number } {
 }
 
 export function prepareSource(source: string, options: PrepareOptions): PreparedSource {
-  const root = existsSync(options.rootDir) ? realpathSync(options.rootDir) : path.resolve(options.rootDir);
+  const folder = new NotesFolder(options.rootDir);
   const { lines, first } = diagramBlock(source);
   const out: string[] = [];
   const origins: number[] = [];
@@ -116,17 +112,11 @@ export function prepareSource(source: string, options: PrepareOptions): Prepared
       const bang = target.lastIndexOf('!');
       const filePart = bang > 0 ? target.slice(0, bang) : target;
       const sub = bang > 0 ? target.slice(bang + 1) : undefined;
-      const file = path.resolve(dir, filePart);
-      let real: string;
-      try {
-        real = realpathSync(file);
-      } catch {
-        files.add(file);
-        problems.push({ line: where, message: `include not found: ${target}${isInside(root, file) ? '' : ' (outside the notes folder)'}` });
-        return;
-      }
-      if (!isInside(root, real)) {
-        problems.push({ line: where, message: `include refused: ${target} is outside the notes folder` });
+      // The notes folder's one confinement rule: real path inside, nothing hidden, a file.
+      const { file: real, problem } = folder.resolve(filePart, dir, target);
+      if (!real) {
+        files.add(path.resolve(dir, filePart));
+        problems.push({ line: where, message: problem?.endsWith('file not found') ? `include not found: ${target}` : `include refused: ${problem}` });
         return;
       }
       if (chain.includes(real) || depth >= MAX_DEPTH) {
@@ -137,7 +127,7 @@ export function prepareSource(source: string, options: PrepareOptions): Prepared
       included.add(real);
       files.add(real);
       const subName = directive!.toLowerCase() === 'includesub' || (sub !== undefined && !/^\d+$/.test(sub)) ? sub : undefined;
-      expand(includedLines(readFileSync(real, 'utf8'), subName), path.dirname(real), () => where, depth + 1, [...chain, real]);
+      expand(includedLines(readTextFile(real).text, subName), path.dirname(real), () => where, depth + 1, [...chain, real]);
     });
   };
 

@@ -1,7 +1,8 @@
 // Dev server: serves the notes folder's files, and reloads the page when a note changes.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { ViteDevServer } from 'vite';
+import { NotesFolder } from '../loader/confine.ts';
 import { isUnpublishedName } from '../loader/scan-notes.ts';
 import type { Build } from '../build/build.ts';
 import { reloadVirtualSite } from './virtual-site.ts';
@@ -14,13 +15,20 @@ const TYPES: Record<string, string> = {
 
 export function serveNotesInDev(server: ViteDevServer, build: Build): void {
   const { notesDir, base } = build.config;
+  const folder = new NotesFolder(notesDir);
   server.middlewares.use((request, response, next) => {
-    const url = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+    let url: string;
+    try {
+      url = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+    } catch {
+      return next(); // a malformed escape names no notes file
+    }
     if (!url.startsWith(base)) return next();
     const relPath = url.slice(base.length);
     if (!relPath || /\.(md|markdown)$/i.test(relPath) || relPath.split('/').some(isUnpublishedName)) return next();
-    const file = path.join(notesDir, relPath);
-    if (!file.startsWith(notesDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+    // The build's confinement rule: what the build would not publish, dev does not serve.
+    const { file } = folder.check(path.join(notesDir, relPath));
+    if (!file) return next();
     response.setHeader('Content-Type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
     createReadStream(file).pipe(response);
   });

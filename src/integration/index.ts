@@ -12,6 +12,8 @@ import { renameDirectoryIndexes } from './directory-index.ts';
 import { serveNotesInDev } from './dev-assets.ts';
 import { writePublishingFiles } from './publish.ts';
 import { virtualSitePlugin } from './virtual-site.ts';
+import { printReport } from './print-report.ts';
+import { buildReport } from '../diagnostics/report.ts';
 
 export default function studyNotes(): AstroIntegration {
   let build: Build | undefined;
@@ -48,14 +50,10 @@ export default function studyNotes(): AstroIntegration {
         // GitHub Pages must serve the files as they are, not run Jekyll over them again.
         await writeFile(path.join(outDir, '.nojekyll'), '');
         await writePublishingFiles(outDir, config, site.model, logger);
-        for (const item of diagnostics.items) logger.warn(diagnostics.format(item));
+        const report = buildReport(diagnostics);
         const seconds = ((Date.now() - build.startedAt) / 1000).toFixed(1);
-        const summary = `${pages.length} pages and ${site.model.assets.length} files written to ${outDir}, ${diagnostics.count} warnings, ${seconds} s`;
-        if (config.strict && diagnostics.count > 0) {
-          logger.error(summary);
-          throw new Error(`strict build (npm run check): ${diagnostics.count} warnings; fix them or run npm run build`);
-        }
-        logger.info(summary);
+        const summary = `${pages.length} pages and ${site.model.assets.length} files written to ${outDir}, ${report.counts}, ${seconds} s`;
+        printReport(report, config.strict, summary, logger);
       },
     },
   };

@@ -1,9 +1,10 @@
 // `{% include_relative path %}`: the text of a file beside the note (Jekyll semantics),
 // confined to the notes folder.
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Context, Emitter, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 import { Tag } from 'liquidjs';
+import { NotesFolder } from '../loader/confine.ts';
+import { invalidUtf8Message, readTextFile } from '../loader/text-file.ts';
 
 /** Scope key under which the renderer passes where the current note lives. */
 export const INCLUDE_BASE_KEY = '__include_base';
@@ -17,15 +18,17 @@ export interface IncludeBase {
   problems: Array<{ line: number; message: string }>;
   /** Files looked for on the note's behalf, found or not (the render cache checks them). */
   files?: Set<string>;
+  /** `{% include %}`s open right now (see liquid-limits.ts). */
+  includeDepth?: number;
+  /** Line in the note of the outermost `{% include %}` that failed: errors inside included files are reported there. */
+  includeLine?: number;
 }
 
+/** The file `target` names, by the notes folder's confinement rule (real path inside, nothing hidden). */
 export function resolveInclude(base: IncludeBase, target: string): { file?: string; problem?: string } {
-  const file = path.resolve(base.noteDir, target);
-  const relative = path.relative(base.notesDir, file);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { problem: `include_relative "${target}" points outside the notes folder` };
-  base.files?.add(file);
-  if (!existsSync(file)) return { problem: `include_relative "${target}": file not found (looked for ${relative})` };
-  return { file };
+  base.files?.add(path.resolve(base.noteDir, target));
+  const { file, problem } = new NotesFolder(base.notesDir).resolve(target, base.noteDir, `include_relative "${target}"`);
+  return file ? { file } : { problem };
 }
 
 export function registerIncludeRelative(engine: Liquid): void {
@@ -47,7 +50,9 @@ export function registerIncludeRelative(engine: Liquid): void {
           base.problems.push({ line: this.line, message: problem ?? 'include failed' });
           return;
         }
-        emitter.write(readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, ''));
+        const { text, invalidUtf8 } = readTextFile(file);
+        if (invalidUtf8) base.problems.push({ line: this.line, message: `include_relative "${this.target}": ${invalidUtf8Message(invalidUtf8)}` });
+        emitter.write(text.replace(/\n$/, ''));
       }
     },
   );

@@ -1,5 +1,5 @@
 // Splits a note into YAML front matter and body, keeping line numbers for messages.
-import { parseDocument } from 'yaml';
+import { parseYaml } from './yaml.ts';
 
 export interface FrontMatterResult {
   /** True when the file starts with a `---` front matter block (Jekyll's test for a page). */
@@ -33,13 +33,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const yamlText = rest.slice(0, closing.index);
   const afterClosing = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
   const bodyLine = 1 + countLines(source.slice(0, source.length - afterClosing.length));
-  const doc = parseDocument(yamlText);
-  const problem = doc.errors[0];
-  if (problem) {
-    const line = 1 + (problem.linePos?.[0]?.line ?? 1);
-    return { hasFrontMatter: true, data: {}, body: afterClosing, bodyLine, error: { line, message: (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') } };
-  }
-  const value: unknown = doc.toJS();
+  const { value, error } = parseYaml(yamlText);
+  // The YAML starts on line 2 of the file, under the opening `---`.
+  if (error) return { hasFrontMatter: true, data: {}, body: afterClosing, bodyLine, error: { line: 1 + error.line, message: error.message } };
   const data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   return { hasFrontMatter: true, data, body: afterClosing, bodyLine };
 }

@@ -1,12 +1,12 @@
 // The site model: every page and published file of the notes folder, before any rendering.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { repairMojibake } from './mojibake.ts';
 import { outputPathForUrl, pageUrl, urlsServedBy } from './permalink.ts';
-import { scanNotes } from './scan-notes.ts';
+import { scanNotes, type RefusedFile } from './scan-notes.ts';
+import { invalidUtf8Message, readTextFile } from './text-file.ts';
 
 export interface Page {
   absPath: string;
@@ -66,8 +66,20 @@ function titleOf(data: Record<string, unknown>, body: string, relPath: string): 
   return base === 'index' ? path.posix.basename(path.posix.dirname(relPath)) || 'Home' : base;
 }
 
-function loadPage(config: SiteConfig, diagnostics: Diagnostics, absPath: string, relPath: string): Page | undefined {
-  const original = readFileSync(absPath, 'utf8').replace(/\r\n/g, '\n');
+/** A note file that is empty (or blank): reported, and not published as a raw `.md`. */
+const EMPTY = Symbol('empty note');
+
+function loadPage(config: SiteConfig, diagnostics: Diagnostics, absPath: string, relPath: string): Page | typeof EMPTY | undefined {
+  const { text: original, invalidUtf8 } = readTextFile(absPath);
+  if (invalidUtf8) diagnostics.error(absPath, invalidUtf8.line, 'encoding', invalidUtf8Message(invalidUtf8));
+  if (original.trim() === '' && !/\.html?$/i.test(relPath)) {
+    diagnostics.warn(absPath, 1, 'empty-note', 'the note is empty; nothing is published for it');
+    return EMPTY;
+  }
+  if (original.length > config.pageSizeLimit) {
+    diagnostics.error(absPath, 1, 'page-size', `the note holds ${original.length} characters, more than the page-size limit of ${config.pageSizeLimit} (PAGE_SIZE_LIMIT); not published`);
+    return EMPTY;
+  }
   const parsed = parseFrontMatter(original);
   if (!parsed.hasFrontMatter) return undefined; // Jekyll copies a file without front matter as it is
   if (parsed.error) diagnostics.warn(absPath, parsed.error.line, 'front-matter', `front matter is not valid YAML: ${parsed.error.message}`);
@@ -103,8 +115,13 @@ export function loadSiteModel(config: SiteConfig, diagnostics: Diagnostics): Sit
   const pages: Page[] = [];
   const assets: Asset[] = [];
   const pageByOutput = new Map<string, Page>();
-  for (const { absPath, relPath } of scanNotes(config.notesDir, config.exclude)) {
+  for (const problem of config.problems) diagnostics.error(problem.file, problem.line, 'config', problem.message);
+  const refused: RefusedFile[] = [];
+  const scanned = scanNotes(config.notesDir, config.exclude, refused);
+  for (const link of refused) diagnostics.error(link.absPath, undefined, 'confinement', `${link.problem}; not published`);
+  for (const { absPath, relPath } of scanned) {
     const page = PAGE_SOURCE.test(relPath) ? loadPage(config, diagnostics, absPath, relPath) : undefined;
+    if (page === EMPTY) continue;
     if (!page) {
       assets.push({ absPath, relPath, url: `/${relPath}` });
       continue;

@@ -18,24 +18,29 @@ export class LineMap {
     return new LineMap(toSource);
   }
 
-  /** Aligns `transformed` with `source` line by line; inserted lines map to the line they replaced. */
+  /**
+   * Aligns `transformed` with `source` line by line. Lines that replaced lines pair with them in
+   * order (three lines Liquid changed map to their own three lines; the lines an include grew to
+   * map to the include's line); purely inserted lines map to the line before them.
+   */
   static fromDiff(source: string, transformed: string): LineMap {
     if (source === transformed) return LineMap.identity(source.split('\n').length);
     const toSource: number[] = [];
     let sourceLine = 1;
-    let replacedLine: number | undefined;
+    let replaced: { first: number; count: number } | undefined;
     for (const part of diffArrays(source.split('\n'), transformed.split('\n'))) {
       const count = part.value.length;
       if (part.removed) {
-        replacedLine = sourceLine;
+        replaced = { first: sourceLine, count };
         sourceLine += count;
         continue;
       }
-      // Lines Liquid produced belong to the line they replaced (an include) or, when purely
-      // inserted, to the line before them.
-      const origin = replacedLine ?? Math.max(1, sourceLine - 1);
-      for (let i = 0; i < count; i++) toSource.push(part.added ? origin : sourceLine++);
-      replacedLine = undefined;
+      if (part.added) {
+        for (let i = 0; i < count; i++) toSource.push(replaced ? replaced.first + Math.min(i, replaced.count - 1) : Math.max(1, sourceLine - 1));
+      } else {
+        for (let i = 0; i < count; i++) toSource.push(sourceLine++);
+      }
+      replaced = undefined;
     }
     return new LineMap(toSource);
   }

@@ -47,7 +47,7 @@ function readingOrder(a: string, b: string): number {
 export function liquidSite(model: SiteModel, diagnostics?: Diagnostics): Record<string, unknown> {
   const { config } = model;
   const siteData = readDataFolder(config.notesDir);
-  for (const problem of siteData.problems) diagnostics?.warn(problem.file, problem.line, 'data', problem.message);
+  for (const problem of siteData.problems) diagnostics?.report({ severity: problem.severity ?? 'warning', file: problem.file, line: problem.line, code: 'data', message: problem.message });
   const pages = [...model.pages].sort(jekyllPageOrder).map(liquidPage);
   return {
     ...config.raw,

@@ -56,7 +56,10 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     { site: env.liquidSite, page: liquidPage(page) },
     { noteDir: path.dirname(page.absPath), notesDir: model.config.notesDir, files: env.readFiles },
   );
-  for (const problem of liquid.problems) diagnostics.warn(page.absPath, toFileLine(problem.line), 'liquid', problem.message);
+  for (const problem of liquid.problems) {
+    if (problem.limit) diagnostics.error(page.absPath, toFileLine(problem.line), 'liquid-limit', `${problem.message}; the note's Liquid was not run`);
+    else diagnostics.warn(page.absPath, toFileLine(problem.line), 'liquid', problem.message);
+  }
 
   // A whole HTML document (`<html>…`) is published as Liquid left it, as Jekyll does.
   if (page.format === 'html' && FULL_DOCUMENT.test(liquid.text)) {

@@ -9,6 +9,7 @@ import { checkRenderedSite } from '../checks/check-site.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createLiquidEngine } from '../liquid/liquid-engine.ts';
+import { liquidLimits } from '../liquid/liquid-limits.ts';
 import { loadSiteModel, type Page, type SiteModel } from '../loader/site-model.ts';
 import { createHtmlPipeline, createPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
 import { liquidPage, liquidSite } from './liquid-scope.ts';
@@ -49,7 +50,7 @@ async function renderCached(page: Page, env: RenderEnvironment, cache: RenderCac
 
 export async function renderSite(config: SiteConfig, options: PipelineOptions = {}, diagnostics = new Diagnostics(), cache?: RenderCache): Promise<RenderedSite> {
   const model = loadSiteModel(config, diagnostics);
-  const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify: createMarkdownify() });
+  const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify: createMarkdownify() }, liquidLimits(config.pageSizeLimit));
   const bySource = new Map(model.pages.map((p) => [p.relPath, p.url]));
   const processors = { markdown: createPipeline(options), html: createHtmlPipeline(options) };
   const env: RenderEnvironment = {

@@ -39,7 +39,8 @@ describe('a notes folder with faults', () => {
   });
 
   it('fails the strict build (npm run check)', () => {
-    expect(strict.status).not.toBe(0);
-    expect(strict.output).toMatch(/strict build \(npm run check\): \d+ warnings/);
+    expect(strict.status).toBe(1);
+    expect(strict.output).toMatch(/npm run check failed: 1 error, \d+ warnings/);
+    expect(strict.output).not.toMatch(/unhandled error/i);
   });
 });
