@@ -1,6 +1,8 @@
 // Copy buttons on code blocks.
+import { COPY_CODE } from '../shared/markup.ts';
+
 export function initCopyButtons(root: ParentNode = document): void {
-  for (const button of root.querySelectorAll<HTMLButtonElement>('button.copy-code')) {
+  for (const button of root.querySelectorAll<HTMLButtonElement>(`button.${COPY_CODE}`)) {
     button.addEventListener('click', async () => {
       const code = button.parentElement?.querySelector('pre code, pre');
       if (!code) return;

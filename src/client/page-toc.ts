@@ -1,5 +1,7 @@
 // Highlights the section being read in the "On this page" list, and folds the list on phones.
 // Also: heading anchors copy their link, and following an in-page link moves keyboard focus there.
+import { HEADING_ANCHOR } from '../shared/markup.ts';
+
 export function initPageToc(): void {
   initHeadingLinks();
   const toc = document.querySelector<HTMLElement>('.page-toc');
@@ -61,7 +63,7 @@ function initHeadingLinks(): void {
   status.setAttribute('role', 'status');
   document.body.append(status);
   document.addEventListener('click', (event) => {
-    const anchor = (event.target as Element).closest<HTMLAnchorElement>('a.heading-anchor');
+    const anchor = (event.target as Element).closest<HTMLAnchorElement>(`a.${HEADING_ANCHOR}`);
     if (!anchor || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     navigator.clipboard?.writeText(anchor.href).then(
       () => {

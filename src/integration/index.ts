@@ -31,7 +31,12 @@ export default function studyNotes(): AstroIntegration {
         updateConfig({
           base: config.base,
           site: config.siteUrl || undefined,
-          vite: { plugins: [virtualSitePlugin(build, { directoryRoutes: command === 'dev' })] },
+          vite: {
+            plugins: [virtualSitePlugin(build, { directoryRoutes: command === 'dev' })],
+            // Browser scripts share class names with the renderer (src/shared/markup.ts): inline
+            // those constants into each script instead of loading them as a chunk of their own.
+            build: { rolldownOptions: { optimization: { inlineConst: { mode: 'all', pass: 1 } } } },
+          },
         });
       },
       'astro:server:setup': ({ server }) => serveNotesInDev(server, current()),

@@ -1,7 +1,7 @@
 // What the Markdown plugins know about the note they transform, carried on the VFile.
-import type { PageIds } from '../checks/page-ids.ts';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import type { LineMap } from '../render/line-map.ts';
+import type { PageIds } from './page-ids.ts';
 
 export interface HeadingEntry {
   depth: number;
@@ -49,6 +49,17 @@ export interface NoteContext {
   ids?: PageIds;
   /** Files read on the note's behalf (includes), found or not: its cached render depends on them. */
   readFiles?: Set<string>;
+  /** What the layouts need to know about the finished page. */
+  facts?: PageFacts;
+}
+
+export interface PageFacts {
+  /** A figure on the page can be enlarged: the layout adds the viewer. */
+  hasFigures: boolean;
+  /** The first picture's address as the page has it (resolved, base path included): the link preview image. */
+  image: string | undefined;
+  /** The note opens with its own `<h1>`: the layout keeps it as the page title. */
+  opensWithH1: boolean;
 }
 
 declare module 'vfile' {

@@ -11,10 +11,10 @@ import { VFile } from 'vfile';
 import type { NoteContext } from './note-context.ts';
 import rehypeCodeCopy from './rehype/rehype-code-copy.ts';
 import rehypeHighlightCode from './rehype/rehype-highlight-code.ts';
-import rehypeCollectIds from './rehype/rehype-collect-ids.ts';
 import rehypeCollectLinks from './rehype/rehype-collect-links.ts';
 import rehypeHeadingAnchors from './rehype/rehype-heading-anchors.ts';
 import rehypeKramdownIds from './rehype/rehype-kramdown-ids.ts';
+import rehypePageFacts from './rehype/rehype-page-facts.ts';
 import rehypeResolveLinks from './rehype/rehype-resolve-links.ts';
 import rehypeRestoreRawBlocks from './rehype/rehype-restore-raw-blocks.ts';
 import rehypeTables from './rehype/rehype-tables.ts';
@@ -49,7 +49,7 @@ function withHtmlStages(processor: Processor<Root, Root, Root, undefined, undefi
     .use(rehypeHighlightCode)
     .use(rehypeCodeCopy)
     .use(rehypeCollectLinks)
-    .use(rehypeCollectIds)
+    .use(rehypePageFacts)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as HtmlProcessor;
 }
 

@@ -2,18 +2,21 @@
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Liquid } from 'liquidjs';
-import { collectPageIds, type PageIds } from '../checks/page-ids.ts';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { renderLiquid } from '../liquid/liquid-engine.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
 import type { HeadingEntry, LinkEntry, NoteContext } from '../markdown/note-context.ts';
+import { collectPageIds, type PageIds } from '../markdown/page-ids.ts';
 import { runPipeline, type createPipeline } from '../markdown/pipeline.ts';
 import { preprocessMarkdown } from '../markdown/preprocess.ts';
 import { LineMap } from './line-map.ts';
 import { liquidPage } from './liquid-scope.ts';
 
+/** One rendered note: plain data (it crosses into the route bundle, and could come from a worker or a cache). */
 export interface RenderedNote {
   page: Page;
+  /** The page's title (front matter, else its first heading, else its file name). */
+  title: string;
   html: string;
   headings: HeadingEntry[];
   links: LinkEntry[];
@@ -23,6 +26,12 @@ export interface RenderedNote {
   ids: PageIds;
   /** A complete HTML document of its own (an `.html` page with `<html>`): published without a layout. */
   document: boolean;
+  /** A figure can be enlarged: the layout adds the figure viewer. */
+  hasFigures: boolean;
+  /** The first picture's address (resolved, base path included), for link previews. */
+  image: string | undefined;
+  /** The note's own leading `<h1>…</h1>` — the start of `html` — when it opens with one. */
+  ownTitleHtml: string | undefined;
 }
 
 const FULL_DOCUMENT = /^\s*(?:<!doctype html|<html[\s>])/i;
@@ -64,7 +73,19 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
   // A whole HTML document (`<html>…`) is published as Liquid left it, as Jekyll does.
   if (page.format === 'html' && FULL_DOCUMENT.test(liquid.text)) {
     const ids = collectPageIds(fromHtml(liquid.text));
-    return { page, html: liquid.text, headings: [], links: [], ids, description: describe(page, ''), document: true };
+    return {
+      page,
+      title: page.title,
+      html: liquid.text,
+      headings: [],
+      links: [],
+      ids,
+      description: describe(page, ''),
+      document: true,
+      hasFigures: false,
+      image: undefined,
+      ownTitleHtml: undefined,
+    };
   }
   // HTML pages are not Markdown: no preprocessing, every line is its own.
   const pre = page.format === 'markdown' ? preprocessMarkdown(liquid.text) : { text: liquid.text, rawBlocks: [], lineMap: LineMap.identity(liquid.text.split('\n').length) };
@@ -86,5 +107,19 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
   };
   const html = await runPipeline(env.processors[page.format], pre.text, context);
   const ids = context.ids ?? { ids: new Set<string>(), duplicates: new Map<string, number>() };
-  return { page, html, headings: context.headings, links: context.links, ids, description: describe(page, html), document: false };
+  const facts = context.facts;
+  return {
+    page,
+    title: page.title,
+    html,
+    headings: context.headings,
+    links: context.links,
+    ids,
+    description: describe(page, html),
+    document: false,
+    hasFigures: facts?.hasFigures ?? false,
+    image: facts?.image,
+    // The tree opens with the <h1>, and text cannot hold a literal `</h1>`: the first one closes it.
+    ownTitleHtml: facts?.opensWithH1 ? html.slice(0, html.indexOf('</h1>') + '</h1>'.length) : undefined,
+  };
 }

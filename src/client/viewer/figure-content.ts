@@ -1,6 +1,7 @@
 // What the viewer shows for a figure: a fresh <svg> to zoom (a copy of the inline diagram, or a
 // picture placed in an SVG <image> so both zoom the same way), its name, source and a file to open.
 import { parseViewBox, type Box } from './view-box.ts';
+import { DIAGRAM_SOURCE, FIGURE_ENLARGE, FIGURE_MEDIA } from '../../shared/markup.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -17,13 +18,13 @@ export interface FigureContent {
 export function captionOf(figure: Element): string {
   const caption = figure.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim();
   if (caption) return caption;
-  const label = figure.querySelector('.figure-enlarge')?.getAttribute('aria-label') ?? '';
+  const label = figure.querySelector(`.${FIGURE_ENLARGE}`)?.getAttribute('aria-label') ?? '';
   return label.replace(/^Enlarge (diagram|image):?\s*/, '') || 'Figure';
 }
 
 /** Diagrams may carry a light and a dark rendering, one hidden by CSS: take the one on screen. */
 function visibleSvg(figure: Element): SVGSVGElement | null {
-  const all = [...figure.querySelectorAll<SVGSVGElement>('.figure-media svg')];
+  const all = [...figure.querySelectorAll<SVGSVGElement>(`.${FIGURE_MEDIA} svg`)];
   return all.find((svg) => svg.getClientRects().length > 0) ?? all[0] ?? null;
 }
 
@@ -64,7 +65,7 @@ function diagramContent(figure: Element, original: SVGSVGElement, caption: strin
   return {
     svg,
     box,
-    source: figure.querySelector('.diagram-source code')?.textContent?.trim() || undefined,
+    source: figure.querySelector(`.${DIAGRAM_SOURCE} code`)?.textContent?.trim() || undefined,
     openLabel: 'Open SVG',
     openUrl: () => {
       // A same-page blob: nothing is fetched, and the reader gets the drawing as a file.
@@ -112,6 +113,6 @@ export async function figureContent(figure: Element): Promise<FigureContent | un
   const caption = captionOf(figure);
   const svg = visibleSvg(figure);
   if (svg) return diagramContent(figure, svg, caption);
-  const img = figure.querySelector<HTMLImageElement>('.figure-media img, img');
+  const img = figure.querySelector<HTMLImageElement>(`.${FIGURE_MEDIA} img, img`);
   return img ? imageContent(img, caption) : undefined;
 }

@@ -4,6 +4,7 @@ import { captionOf, figureContent, type FigureContent } from './figure-content.t
 import { lockScroll, unlockScroll } from './scroll-lock.ts';
 import { initSourcePanel } from './source-panel.ts';
 import { createZoomPan } from './zoom-pan.ts';
+import { FIGURE_ENLARGE } from '../../shared/markup.ts';
 
 const ZOOM_STEP = 1.25;
 const PAN_STEP_PX = 60;
@@ -50,7 +51,7 @@ export function createViewer(dialog: HTMLDialogElement, figures: HTMLElement[]):
 
   function open(next: number, from: HTMLElement | null = null): void {
     const figure = figures[(next + figures.length) % figures.length]!;
-    opener = from ?? figure.querySelector<HTMLElement>('.figure-enlarge');
+    opener = from ?? figure.querySelector<HTMLElement>(`.${FIGURE_ENLARGE}`);
     // Push before pinning the page, so the entry left behind remembers the real scroll offset.
     showInAddress(figure.id, true);
     if (!dialog.open) {

@@ -13,6 +13,7 @@ import { labelSvg, prefixSvgIds } from '../../diagrams/svg-normalize.ts';
 import { noteLine, type NoteContext } from '../note-context.ts';
 import { diagramErrorFigure, diagramFigure, fallbackImageFigure } from './diagram-figure.ts';
 import { scriptLineMapper } from './diagram-lines.ts';
+import { classesOf } from '../hast.ts';
 
 export interface RehypeDiagramsOptions {
   /** The service to render with (called once per note, so it can be created lazily). */
@@ -34,7 +35,6 @@ interface Found {
 }
 
 const START = /@start\w+/;
-const classesOf = (node: Element): string[] => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const prop = (node: Element | undefined, name: string): string => (node && typeof node.properties[name] === 'string' ? clean(node.properties[name]) : '');
 

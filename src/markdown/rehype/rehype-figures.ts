@@ -7,17 +7,17 @@ import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { FIGURE, FIGURE_DIAGRAM, FIGURE_ENLARGE, FIGURE_IMAGE, FIGURE_KIND_ATTRIBUTE, FIGURE_MEDIA } from '../../shared/markup.ts';
+import { classesOf, hasClass } from '../hast.ts';
 
 /** Figures the viewer can open; `diagram-error` figures are not among them. */
-const VIEWABLE = new Set(['diagram', 'image']);
+const VIEWABLE = new Set<string>([FIGURE_DIAGRAM, FIGURE_IMAGE]);
 /** Containers in which a bare `<img>` stands alone as a block (raw HTML written on its own line). */
 const FLOW_PARENTS = new Set(['div', 'section', 'article', 'main', 'aside', 'blockquote', 'details']);
 const CAPTION_CLASSES = ['image-caption', 'diagram-caption'];
 /** Icons and badges stay inline: an explicit size below this is not a figure. */
 const ICON_SIZE = 64;
 
-const classesOf = (node: Element): string[] => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
-const hasClass = (node: Element, name: string): boolean => classesOf(node).includes(name);
 const isElement = (node: RootContent | ElementContent | Root): node is Element => node.type === 'element';
 const isBlank = (node: ElementContent): boolean => node.type === 'comment' || (node.type === 'text' && node.value.trim() === '');
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -47,8 +47,8 @@ function imageCaption(img: Element): string {
 }
 
 function imageFigure(media: ElementContent[], caption: string, extra: ElementContent[] = [], id?: unknown): Element {
-  return h('figure', { className: ['figure'], dataFigure: 'image', id: typeof id === 'string' && id ? id : undefined }, [
-    h('div', { className: ['figure-media'] }, media),
+  return h('figure', { className: [FIGURE], [FIGURE_KIND_ATTRIBUTE]: FIGURE_IMAGE, id: typeof id === 'string' && id ? id : undefined }, [
+    h('div', { className: [FIGURE_MEDIA] }, media),
     ...extra,
     ...(caption ? [h('figcaption', caption)] : []),
   ]);
@@ -83,7 +83,7 @@ function pictureToFigure(node: Element, parent: Element | Root): Element | undef
   if (node.tagName === 'p') return paragraphToFigure(node);
   const onlyChild = parent.type === 'element' && parent.children.filter((c) => !isBlank(c)).length === 1;
   const standsAlone =
-    parent.type === 'root' || (FLOW_PARENTS.has(parent.tagName) && !hasClass(parent, 'figure-media')) || (parent.tagName === 'li' && onlyChild);
+    parent.type === 'root' || (FLOW_PARENTS.has(parent.tagName) && !hasClass(parent, FIGURE_MEDIA)) || (parent.tagName === 'li' && onlyChild);
   if (node.tagName === 'img' && standsAlone && !isIcon(node)) return imageFigure([node], imageCaption(node));
   return undefined;
 }
@@ -120,8 +120,8 @@ const ENLARGE_ICON = h('svg', { viewBox: '0 0 24 24', width: 18, height: 18, ari
 ]);
 
 function enlargeButton(kind: string, caption: string): Element {
-  const label = `Enlarge ${kind === 'diagram' ? 'diagram' : 'image'}${caption ? `: ${caption}` : ''}`;
-  return h('button', { type: 'button', className: ['figure-enlarge'], ariaLabel: label, title: 'Enlarge', dataPagefindIgnore: '' }, [
+  const label = `Enlarge ${kind === FIGURE_DIAGRAM ? 'diagram' : 'image'}${caption ? `: ${caption}` : ''}`;
+  return h('button', { type: 'button', className: [FIGURE_ENLARGE], ariaLabel: label, title: 'Enlarge', dataPagefindIgnore: '' }, [
     structuredClone(ENLARGE_ICON),
   ]);
 }
@@ -150,7 +150,7 @@ const rehypeFigures: Plugin<[], Root> = () => (tree) => {
   visit(tree, 'element', (figure) => {
     if (figure.tagName !== 'figure') return undefined;
     const kind = String(figure.properties.dataFigure ?? '');
-    if (!VIEWABLE.has(kind) || findElement(figure, (el) => hasClass(el, 'figure-enlarge'))) return SKIP;
+    if (!VIEWABLE.has(kind) || findElement(figure, (el) => hasClass(el, FIGURE_ENLARGE))) return SKIP;
     const caption = figureCaption(figure);
     if (typeof figure.properties.id !== 'string' || !figure.properties.id) {
       const stem = `fig-${slugify(caption)}`;
@@ -159,7 +159,7 @@ const rehypeFigures: Plugin<[], Root> = () => (tree) => {
       ids.add(id);
       figure.properties.id = id;
     }
-    const mediaIndex = figure.children.findIndex((c) => isElement(c) && hasClass(c, 'figure-media'));
+    const mediaIndex = figure.children.findIndex((c) => isElement(c) && hasClass(c, FIGURE_MEDIA));
     figure.children.splice(mediaIndex + 1, 0, enlargeButton(kind, caption));
     return SKIP;
   });

@@ -4,6 +4,7 @@ import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
+import { HEADING_ANCHOR } from '../../shared/markup.ts';
 
 const rehypeHeadingAnchors: Plugin<[], Root> = () => (tree) => {
   visit(tree, 'element', (node) => {
@@ -12,7 +13,7 @@ const rehypeHeadingAnchors: Plugin<[], Root> = () => (tree) => {
     node.children.push(
       h(
         'a',
-        { className: ['heading-anchor'], href: `#${node.properties.id}`, ariaLabel: `Link to section: ${label}`, dataPagefindIgnore: '' },
+        { className: [HEADING_ANCHOR], href: `#${node.properties.id}`, ariaLabel: `Link to section: ${label}`, dataPagefindIgnore: '' },
         h('span', { ariaHidden: 'true' }, '#'),
       ),
     );

@@ -4,8 +4,8 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
+import { classesOf } from '../hast.ts';
 
-const classesOf = (node: Element): string[] => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
 
 const rehypeTables: Plugin<[], Root> = () => (tree) => {
   visit(tree, 'element', (node, index, parent) => {

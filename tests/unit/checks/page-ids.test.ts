@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { collectPageIds, sourceLinesOfId } from '../../../src/checks/page-ids.ts';
+import { sourceLinesOfId } from '../../../src/checks/page-ids.ts';
+import { collectPageIds } from '../../../src/markdown/page-ids.ts';
 
 const tree = (html: string): Root => fromHtml(html, { fragment: true });
 
