@@ -26,6 +26,7 @@ import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
 import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
+import remarkKramdownTables from './remark/remark-kramdown-tables.ts';
 import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
 
 
@@ -60,6 +61,7 @@ export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
     .use(remarkKramdownEob)
     .use(remarkKramdownDivergence)
     .use(remarkKramdownToc)
+    .use(remarkKramdownTables)
     .use(remarkKramdownAttributes)
     .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)

@@ -33,6 +33,7 @@ const MARKDOWN_ATTR_OPEN = /<[a-z][a-z0-9-]*\b[^>]*\bmarkdown=["']?(?:1|block)["
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** kramdown's end-of-block marker, and what stands for it in the text CommonMark reads. */
 const EOB_LINE = /^(\s*)\^\s*$/;
+const TABLE_PLUS_SEPARATOR = /^\+[+|: -]*-[+|: -]*$/;
 export const EOB_COMMENT = '<!--kramdown-eob-->';
 /** A block IAL on a line of its own (not an attribute list definition `{:name: …}`). */
 const IAL_LINE = /^ {0,3}\{:(?![\w-]+:)(?!:|\/)[^}]*\}\s*$/;
@@ -137,6 +138,11 @@ export function preprocessMarkdown(input: string): PreprocessResult {
       toInput.push(startLine);
     }
     i++;
+  }
+  // A kramdown table separator line may start with `+` (`+---|---`), which CommonMark reads as a
+  // list item: written with `|` it means the same to kramdown and stays in the table here.
+  for (let index = 1; index < out.length; index++) {
+    if (TABLE_PLUS_SEPARATOR.test(out[index]!) && out[index - 1]!.includes('|')) out[index] = `|${out[index]!.slice(1)}`;
   }
   const listed = kramdownListLines(out);
   const inFence = fencedLines(listed);

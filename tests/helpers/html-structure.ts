@@ -79,7 +79,9 @@ function walk(nodes: readonly (RootContent | ElementContent)[], depth: number, o
     out.push(`${'  '.repeat(depth)}<${node.tagName}${attributes(node)}>`);
     // Code and preformatted text: the characters matter, not the highlighter's spans.
     if (node.tagName === 'pre' || node.tagName === 'code' || node.tagName === 'script' || node.tagName === 'style') {
-      const body = toString(node).replace(/\n+$/, '');
+      let body = toString(node).replace(/\n+$/, '');
+      // Inline code shows its line breaks as spaces (kramdown keeps them, CommonMark writes spaces).
+      if (node.tagName === 'code') body = body.replace(/\s+/g, ' ');
       if (node.tagName === 'pre') {
         // kramdown puts a code block's IAL on <pre>, we on <code>: compared on the <code> line.
         const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
