@@ -55,7 +55,7 @@ export function checkRenderedSite(model: SiteModel, notes: Iterable<RenderedNote
 
   const configFile = path.join(model.config.notesDir, '_config.yml');
   const layoutFindings = checkLayouts(
-    model.pages.filter((page) => !isKnownLayout(page.layout)).map((page) => ({ file: page.absPath, layout: page.layout, source: readSource(page.absPath) })),
+    model.pages.filter((page) => !isKnownLayout(page.layout) && !model.layoutRoles.has(page.layout)).map((page) => ({ file: page.absPath, layout: page.layout, source: readSource(page.absPath) })),
     { file: configFile, text: readSource(configFile) },
   );
   for (const finding of layoutFindings) diagnostics.warn(finding.file, finding.line, 'layout', finding.message);

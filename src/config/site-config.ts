@@ -7,6 +7,8 @@ import { parseYaml } from '../loader/yaml.ts';
 /** A `_config.yml` `defaults` entry: front matter applied to pages under `path`. */
 export interface FrontMatterDefault {
   path: string;
+  /** `scope.type`: `pages`, `posts`, `drafts` or a collection's label; undefined: any. */
+  type?: string;
   values: Record<string, unknown>;
 }
 
@@ -69,10 +71,11 @@ function readDefaults(raw: Record<string, unknown>): FrontMatterDefault[] {
   const list = Array.isArray(raw.defaults) ? raw.defaults : [];
   return list.flatMap((entry): FrontMatterDefault[] => {
     if (!entry || typeof entry !== 'object') return [];
-    const { scope, values } = entry as { scope?: { path?: unknown }; values?: unknown };
+    const { scope, values } = entry as { scope?: { path?: unknown; type?: unknown }; values?: unknown };
     if (!values || typeof values !== 'object') return [];
     const scopePath = typeof scope?.path === 'string' ? scope.path.replace(/^\.?\/+|\/+$/g, '') : '';
-    return [{ path: scopePath, values: values as Record<string, unknown> }];
+    const type = typeof scope?.type === 'string' && scope.type ? scope.type : undefined;
+    return [{ path: scopePath, ...(type ? { type } : {}), values: values as Record<string, unknown> }];
   });
 }
 

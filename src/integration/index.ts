@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Build } from '../build/build.ts';
 import { loadSiteConfig } from '../config/site-config.ts';
+import { layoutRoleSummary } from '../layouts/layout-registry.ts';
+import type { SiteModel } from '../loader/site-model.ts';
 import { copyAssets } from './copy-assets.ts';
 import { renameDirectoryIndexes } from './directory-index.ts';
 import { serveNotesInDev } from './dev-assets.ts';
@@ -14,6 +16,12 @@ import { writePublishingFiles } from './publish.ts';
 import { virtualSitePlugin } from './virtual-site.ts';
 import { printReport } from './print-report.ts';
 import { buildReport } from '../diagnostics/report.ts';
+
+/** Lines for the log that are not warnings: skipped future posts, layouts drawn by role. */
+function buildNotices(model: SiteModel): string[] {
+  const roles = layoutRoleSummary(model.pages.map((p) => p.layout), model.layoutRoles);
+  return roles ? [...model.notices, roles] : model.notices;
+}
 
 export default function studyNotes(): AstroIntegration {
   let build: Build | undefined;
@@ -55,6 +63,7 @@ export default function studyNotes(): AstroIntegration {
         // GitHub Pages must serve the files as they are, not run Jekyll over them again.
         await writeFile(path.join(outDir, '.nojekyll'), '');
         await writePublishingFiles(outDir, config, site.model, logger);
+        for (const notice of buildNotices(site.model)) logger.info(notice);
         const report = buildReport(diagnostics);
         const seconds = ((Date.now() - build.startedAt) / 1000).toFixed(1);
         const summary = `${pages.length} pages and ${site.model.assets.length} files written to ${outDir}, ${report.counts}, ${seconds} s`;

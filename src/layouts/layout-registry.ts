@@ -1,5 +1,8 @@
-// Jekyll layouts by name → the Astro layout that renders them. Notes keep their `layout:` keys;
-// the author's `_layouts/` folder is not read (these layouts replace it).
+// Jekyll layouts by name → the Astro layout that renders them. Notes keep their `layout:` keys.
+// A name we do not know is drawn by the role of the author's layout of that name (see
+// loader/author-layouts.ts): a note layout as our note, an index or other layout as a plain page.
+import type { AuthorLayoutRole } from '../loader/author-layouts.ts';
+
 export type LayoutKind = 'home' | 'page' | 'note' | 'leetcode';
 
 const LAYOUTS: Readonly<Record<string, LayoutKind>> = {
@@ -20,4 +23,26 @@ export function isKnownLayout(name: string): boolean {
 /** The layout a page is drawn with; an unknown name falls back to the plain page (and is warned about). */
 export function layoutKind(name: string): LayoutKind {
   return isKnownLayout(name) ? LAYOUTS[name]! : 'page';
+}
+
+/** By name, else by the role of the author's layout of that name (a note layout draws our note). */
+export function layoutKindFor(name: string, authorRoles: ReadonlyMap<string, AuthorLayoutRole>): LayoutKind {
+  if (isKnownLayout(name)) return LAYOUTS[name]!;
+  return authorRoles.get(name) === 'note' ? 'note' : 'page';
+}
+
+/**
+ * One line for the build log naming the author's layouts drawn by role, e.g.
+ * `layouts by role: note → our note (46 pages), list → our plain page (5 pages)`.
+ */
+export function layoutRoleSummary(layouts: readonly string[], authorRoles: ReadonlyMap<string, AuthorLayoutRole>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const name of layouts) if (!isKnownLayout(name) && authorRoles.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  const parts = [...counts].map(([name, count]) => {
+    const role = authorRoles.get(name)!;
+    const ours = layoutKindFor(name, authorRoles) === 'note' ? 'our note layout' : 'our plain page';
+    return `${name} (${role}) → ${ours}, ${count} page${count === 1 ? '' : 's'}`;
+  });
+  return `layouts by role (the author's _layouts/ read): ${parts.join('; ')}`;
 }

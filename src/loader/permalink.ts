@@ -1,15 +1,17 @@
 // Page URLs are Jekyll permalinks, served by GitHub Pages without redirects.
+import path from 'node:path';
+import { addPermalinkSuffix, fillPageTemplate } from './jekyll-url.ts';
 
-/** The URL Jekyll gives a page: its permalink, else one derived from its source path. */
-export function pageUrl(relPath: string, permalink: unknown): string {
-  if (typeof permalink === 'string' && permalink.trim()) {
-    const url = permalink.trim();
-    return url.startsWith('/') ? url : `/${url}`;
-  }
-  const withoutExt = relPath.replace(/\.(md|markdown|html)$/i, '');
-  if (withoutExt === 'index') return '/';
-  if (withoutExt.endsWith('/index')) return `/${withoutExt.slice(0, -'index'.length)}`;
-  return `/${withoutExt}.html`;
+/**
+ * The URL Jekyll gives a page: its permalink (`:path`, `:basename`, `:output_ext` filled in), else
+ * one derived from its source path and the site's permalink style (`date`: `/a/b.html`, `pretty`: `/a/b/`).
+ */
+export function pageUrl(relPath: string, permalink: unknown, style = 'date'): string {
+  const dir = path.posix.dirname(relPath);
+  const placeholders = { path: dir === '.' ? '/' : `/${dir}`, basename: path.posix.basename(relPath).replace(/\.[^.]*$/, ''), output_ext: '.html' };
+  if (typeof permalink === 'string' && permalink.trim()) return fillPageTemplate(permalink.trim(), placeholders);
+  const template = placeholders.basename === 'index' ? '/:path/' : addPermalinkSuffix('/:path/:basename', style);
+  return fillPageTemplate(template, placeholders);
 }
 
 /**

@@ -2,11 +2,16 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
-import { parseFrontMatter } from './front-matter.ts';
-import { repairMojibake } from './mojibake.ts';
+import { readAuthorLayouts, type AuthorLayoutRole } from './author-layouts.ts';
+import { readCollections, type CollectionConfig } from './collections.ts';
+import { readDocuments } from './documents.ts';
+import { applyDefaults } from './front-matter-defaults.ts';
+import { githubPagesDefaults, OPTIONAL_FRONT_MATTER, readmeIndexes, SKIPPED_WITHOUT_FRONT_MATTER } from './github-pages.ts';
+import { permalinkStyle } from './jekyll-url.ts';
+import { paginate, paginationSettings, paginationTemplate } from './pagination.ts';
 import { outputPathForUrl, pageUrl, urlsServedBy } from './permalink.ts';
+import { readSourceFile, SKIPPED } from './read-source.ts';
 import { scanNotes, type RefusedFile } from './scan-notes.ts';
-import { invalidUtf8Message, readTextFile } from './text-file.ts';
 
 export interface Page {
   absPath: string;
@@ -27,6 +32,28 @@ export interface Page {
   body: string;
   /** 1-based line of the file where `body` starts. */
   bodyLine: number;
+  /** Set for posts and collection documents. */
+  document?: DocumentInfo;
+  /** Set for the pages of a paginated post list (jekyll-paginate). */
+  pager?: { page: number; perPage: number; totalPages: number; path: string };
+}
+
+/** What a post or collection document has besides a page's fields. */
+export interface DocumentInfo {
+  /** `posts` or the collection's label. */
+  collection: string;
+  date: Date;
+  /** From the file name (`2024-01-05-my-post.md` → `my-post`) unless front matter sets one. */
+  slug: string;
+  categories: string[];
+  tags: string[];
+  draft: boolean;
+  /** Written as a page (its collection has `output: true`, and it is not dated in the future). */
+  output: boolean;
+  /** The text before `excerpt_separator`, rendered when Liquid asks for `excerpt`. */
+  excerptSource?: string;
+  /** An `excerpt:` given in front matter, used as written. */
+  excerpt?: string;
 }
 
 export interface Asset {
@@ -43,20 +70,18 @@ export interface SiteModel {
   pageByOutput: Map<string, Page>;
   /** Every URL path served by the built site, pages and files alike (without base). */
   servedUrls: Set<string>;
+  /** Every collection with its documents (posts oldest first), written or not. */
+  collections: Array<{ config: CollectionConfig; docs: Page[] }>;
+  /** Build time: Jekyll's `site.time`. */
+  time: Date;
+  /** One-line notes for the build log (not warnings), e.g. posts skipped for a future date. */
+  notices: string[];
+  /** Roles of the author's `_layouts/` (note, index, page), for layout names we do not know. */
+  layoutRoles: Map<string, AuthorLayoutRole>;
 }
 
 /** Files that are pages when they start with front matter, as in Jekyll. */
 const PAGE_SOURCE = /\.(md|markdown|html?)$/i;
-
-function applyDefaults(config: SiteConfig, relPath: string, data: Record<string, unknown>): Record<string, unknown> {
-  const merged: Record<string, unknown> = {};
-  // Jekyll applies more specific scopes over less specific ones; front matter wins over all.
-  const matching = config.defaults
-    .filter((d) => d.path === '' || relPath === d.path || relPath.startsWith(`${d.path}/`))
-    .sort((a, b) => a.path.length - b.path.length);
-  for (const d of matching) Object.assign(merged, d.values);
-  return Object.assign(merged, data);
-}
 
 function titleOf(data: Record<string, unknown>, body: string, relPath: string): string {
   if (typeof data.title === 'string' && data.title.trim()) return data.title.trim();
@@ -66,81 +91,89 @@ function titleOf(data: Record<string, unknown>, body: string, relPath: string): 
   return base === 'index' ? path.posix.basename(path.posix.dirname(relPath)) || 'Home' : base;
 }
 
-/** A note file that is empty (or blank): reported, and not published as a raw `.md`. */
-const EMPTY = Symbol('empty note');
+/** Marks the data of a page read without front matter (kept out of Liquid: not enumerable). */
+const WITHOUT_FRONT_MATTER = Symbol('without front matter');
 
-function loadPage(config: SiteConfig, diagnostics: Diagnostics, absPath: string, relPath: string): Page | typeof EMPTY | undefined {
-  const { text: original, invalidUtf8 } = readTextFile(absPath);
-  if (invalidUtf8) diagnostics.error(absPath, invalidUtf8.line, 'encoding', invalidUtf8Message(invalidUtf8));
-  if (original.trim() === '' && !/\.html?$/i.test(relPath)) {
-    diagnostics.warn(absPath, 1, 'empty-note', 'the note is empty; nothing is published for it');
-    return EMPTY;
-  }
-  if (original.length > config.pageSizeLimit) {
-    diagnostics.error(absPath, 1, 'page-size', `the note holds ${original.length} characters, more than the page-size limit of ${config.pageSizeLimit} (PAGE_SIZE_LIMIT); not published`);
-    return EMPTY;
-  }
-  const parsed = parseFrontMatter(original);
-  if (!parsed.hasFrontMatter) return undefined; // Jekyll copies a file without front matter as it is
-  if (parsed.error) diagnostics.warn(absPath, parsed.error.line, 'front-matter', `front matter is not valid YAML: ${parsed.error.message}`);
-  const { text: body, repairs } = repairMojibake(parsed.body);
-  if (repairs.length > 0) {
-    const first = repairs[0]!;
-    const examples = [...new Set(repairs.map((r) => `"${r.damaged}" → "${r.restored}"`))].slice(0, 4).join(', ');
-    diagnostics.warn(
-      absPath,
-      parsed.bodyLine + first.line - 1,
-      'encoding',
-      `${repairs.length} mis-decoded character runs (UTF-8 read as Mac Roman) repaired in the output, e.g. ${examples}; fix the file to silence this`,
-    );
-  }
-  const data = applyDefaults(config, relPath, parsed.data);
-  const url = pageUrl(relPath, data.permalink);
+function loadPage(config: SiteConfig, diagnostics: Diagnostics, absPath: string, relPath: string, optionalFrontMatter: boolean): Page | typeof SKIPPED | undefined {
+  const file = readSourceFile(absPath, relPath, { diagnostics, pageSizeLimit: config.pageSizeLimit, frontMatterOptional: optionalFrontMatter });
+  if (file === SKIPPED) return SKIPPED;
+  if (!file.hasFrontMatter && !optionalFrontMatter) return undefined; // Jekyll copies a file without front matter as it is
+  const data = applyDefaults(config.defaults, relPath, 'pages', file.data);
+  if (!file.hasFrontMatter) Object.defineProperty(data, WITHOUT_FRONT_MATTER, { value: true, enumerable: false });
+  const url = pageUrl(relPath, data.permalink, permalinkStyle(config.raw.permalink));
   return {
     absPath,
     relPath,
     url,
     outputPath: outputPathForUrl(url),
     data,
-    title: titleOf(data, body, relPath),
+    title: titleOf(data, file.body, relPath),
     layout: typeof data.layout === 'string' ? data.layout : 'default',
     hidden: data.hidden === true,
     format: /\.html?$/i.test(relPath) ? 'html' : 'markdown',
-    body,
-    bodyLine: parsed.bodyLine,
+    body: file.body,
+    bodyLine: file.bodyLine,
   };
 }
 
-export function loadSiteModel(config: SiteConfig, diagnostics: Diagnostics): SiteModel {
+export interface LoadOptions {
+  /** Build time (Jekyll's `site.time`); posts dated later are not published unless `future: true`. */
+  now?: Date;
+  /** Read `_drafts/` too (Jekyll's `--drafts`). */
+  drafts?: boolean;
+}
+
+export function loadSiteModel(config: SiteConfig, diagnostics: Diagnostics, options: LoadOptions = {}): SiteModel {
+  const now = options.now ?? new Date();
+  const drafts = options.drafts ?? (process.env.DRAFTS === '1' || process.env.DRAFTS === 'true');
+  const timeZone = typeof config.raw.timezone === 'string' ? config.raw.timezone : undefined;
   const pages: Page[] = [];
   const assets: Asset[] = [];
   const pageByOutput = new Map<string, Page>();
   for (const problem of config.problems) diagnostics.error(problem.file, problem.line, 'config', problem.message);
+  const notices: string[] = [];
+  const ghPages = githubPagesDefaults(config);
+  const publish = (page: Page): void => {
+    const claimed = pageByOutput.get(page.outputPath);
+    if (claimed) {
+      diagnostics.error(page.absPath, 1, 'duplicate-url', `URL ${page.url} is already claimed by ${claimed.relPath}; this page is not published`);
+      return;
+    }
+    pageByOutput.set(page.outputPath, page);
+    pages.push(page);
+  };
   const refused: RefusedFile[] = [];
   const scanned = scanNotes(config.notesDir, config.exclude, refused);
   for (const link of refused) diagnostics.error(link.absPath, undefined, 'confinement', `${link.problem}; not published`);
   for (const { absPath, relPath } of scanned) {
-    const page = PAGE_SOURCE.test(relPath) ? loadPage(config, diagnostics, absPath, relPath) : undefined;
-    if (page === EMPTY) continue;
-    if (!page) {
-      assets.push({ absPath, relPath, url: `/${relPath}` });
-      continue;
-    }
-    const claimed = pageByOutput.get(page.outputPath);
-    if (claimed) {
-      diagnostics.error(
-        absPath,
-        1,
-        'duplicate-url',
-        `URL ${page.url} is already claimed by ${claimed.relPath}; this page is not published`,
-      );
-      continue;
-    }
-    pageByOutput.set(page.outputPath, page);
-    pages.push(page);
+    const optional = ghPages && OPTIONAL_FRONT_MATTER.test(relPath) && !SKIPPED_WITHOUT_FRONT_MATTER.test(path.posix.basename(relPath));
+    const page = PAGE_SOURCE.test(relPath) ? loadPage(config, diagnostics, absPath, relPath, optional) : undefined;
+    if (page === SKIPPED) continue;
+    if (page) publish(page);
+    // A Markdown file made a page by optional front matter is still copied, as on GitHub Pages.
+    if (!page || (page.data as Record<symbol, unknown>)[WITHOUT_FRONT_MATTER]) assets.push({ absPath, relPath, url: `/${relPath}` });
   }
+  if (ghPages) for (const readme of readmeIndexes(config, diagnostics, pages, assets)) publish(readme);
+
+  const setup = readCollections(config.raw);
+  const read = readDocuments(config, setup, diagnostics, { now, future: config.raw.future === true, drafts, unpublished: false, timeZone });
+  if (read.future.length > 0) notices.push(`${read.future.length} posts not published: dated in the future (set future: true to publish them): ${read.future.slice(0, 3).join(', ')}${read.future.length > 3 ? ', …' : ''}`);
+  const collections = setup.collections.map((c) => ({ config: c, docs: read.byCollection.get(c.label) ?? [] }));
+  for (const { docs } of collections) for (const doc of docs) if (doc.document?.output) publish(doc);
+  for (const file of read.files) assets.push(file);
+
+  const settings = paginationSettings(config.raw);
+  const template = settings && paginationTemplate(pages, settings);
+  if (settings && template) {
+    const listed = (read.byCollection.get('posts') ?? []).filter((p) => !p.data.hidden).length;
+    for (const copy of paginate(template, settings, listed)) publish(copy);
+  } else if (settings) {
+    notices.push('pagination: paginate is set, but there is no index.html in the paginate_path folder or above it to paginate (as jekyll-paginate: skipped)');
+  }
+
   const servedUrls = new Set<string>();
   for (const page of pages) for (const url of urlsServedBy(page.outputPath)) servedUrls.add(url);
   for (const asset of assets) servedUrls.add(asset.url);
-  return { config, pages, assets, pageByOutput, servedUrls };
+  const layoutRoles = readAuthorLayouts(config.notesDir);
+  return { config, pages, assets, pageByOutput, servedUrls, collections, time: now, notices, layoutRoles };
 }

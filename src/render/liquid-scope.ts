@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
 import { readDataFolder } from '../liquid/site-data.ts';
+import { documentDrops, paginatorFor, type DocumentDrops } from './liquid-documents.ts';
 
 export type LiquidPage = Record<string, unknown>;
 
@@ -44,13 +45,35 @@ function readingOrder(a: string, b: string): number {
   return partsA.length - partsB.length;
 }
 
-export function liquidSite(model: SiteModel, diagnostics?: Diagnostics): Record<string, unknown> {
+export interface LiquidScope {
+  site: Record<string, unknown>;
+  /** The top-level variables of one page's template: `page`, and `paginator` on a paginated list. */
+  forPage: (page: Page) => Record<string, unknown>;
+}
+
+/** `markdownify` renders post excerpts (Jekyll's `post.excerpt` is HTML). */
+export function liquidScope(model: SiteModel, markdownify: (markdown: string) => string, diagnostics?: Diagnostics): LiquidScope {
+  const drops = documentDrops(model, markdownify);
+  const site = liquidSite(model, diagnostics, drops);
+  return {
+    site,
+    forPage: (page) => {
+      const drop = page.document ? drops.byPage.get(page) ?? liquidPage(page) : liquidPage(page);
+      return page.pager ? { page: drop, paginator: paginatorFor(page, drops) } : { page: drop };
+    },
+  };
+}
+
+export function liquidSite(model: SiteModel, diagnostics?: Diagnostics, drops?: DocumentDrops): Record<string, unknown> {
   const { config } = model;
   const siteData = readDataFolder(config.notesDir);
   for (const problem of siteData.problems) diagnostics?.report({ severity: problem.severity ?? 'warning', file: problem.file, line: problem.line, code: 'data', message: problem.message });
-  const pages = [...model.pages].sort(jekyllPageOrder).map(liquidPage);
+  // `site.pages` holds pages, not posts or documents; a paginated list's copies come last, as the plugin adds them.
+  const plain = model.pages.filter((p) => !p.document);
+  const pages = [...plain.filter((p) => !p.pager || p.pager.page === 1).sort(jekyllPageOrder), ...plain.filter((p) => p.pager && p.pager.page > 1)].map(liquidPage);
   return {
     ...config.raw,
+    ...(drops?.site ?? {}),
     title: config.title,
     description: config.description,
     baseurl: config.base === '/' ? '' : config.base.slice(0, -1),
@@ -60,6 +83,6 @@ export function liquidSite(model: SiteModel, diagnostics?: Diagnostics): Record<
     html_pages: pages,
     static_files: model.assets.map((a) => ({ path: `/${a.relPath}`, name: path.posix.basename(a.relPath), extname: path.posix.extname(a.relPath) })),
     data: siteData.data,
-    time: new Date(),
+    time: model.time,
   };
 }

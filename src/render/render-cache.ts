@@ -184,11 +184,12 @@ export class RenderCache {
   }
 
   #file(page: Page): string {
-    return path.join(this.#dir!, sha256(page.relPath).slice(0, 32) + '.bin');
+    // By output: the pages of a paginated list share one source.
+    return path.join(this.#dir!, sha256(page.outputPath).slice(0, 32) + '.bin');
   }
 
   async get(keys: BuildKeys, page: Page, key: string): Promise<{ note: RenderedNote; diagnostics: Diagnostic[] } | undefined> {
-    let entry = this.#memory.get(page.relPath);
+    let entry = this.#memory.get(page.outputPath);
     if (!entry && this.#dir) {
       try {
         const value: unknown = deserialize(await readFile(this.#file(page)));
@@ -203,14 +204,14 @@ export class RenderCache {
       return undefined;
     }
     this.hits++;
-    this.#memory.set(page.relPath, entry);
+    this.#memory.set(page.outputPath, entry);
     return { note: { ...entry.note, page }, diagnostics: entry.diagnostics };
   }
 
   async set(keys: BuildKeys, page: Page, key: string, note: RenderedNote, diagnostics: Diagnostic[], files: Iterable<string>): Promise<void> {
     const { page: _page, ...stored } = note;
     const entry: Entry = { format: FORMAT, key, files: [...files].sort().map((file) => [file, keys.fileHash(file)]), note: stored, diagnostics };
-    this.#memory.set(page.relPath, entry);
+    this.#memory.set(page.outputPath, entry);
     if (!this.#dir) return;
     const file = this.#file(page);
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

@@ -40,6 +40,8 @@ export interface RenderEnvironment {
   model: SiteModel;
   liquid: Liquid;
   liquidSite: Record<string, unknown>;
+  /** `page` (and `paginator`) for one page's Liquid; without it, the page's own fields. */
+  pageScope?: (page: Page) => Record<string, unknown>;
   /** One pipeline per page format. */
   processors: Record<Page['format'], ReturnType<typeof createPipeline>>;
   diagnostics: Diagnostics;
@@ -62,7 +64,7 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
   const liquid = await renderLiquid(
     env.liquid,
     page.body,
-    { site: env.liquidSite, page: liquidPage(page) },
+    { site: env.liquidSite, ...(env.pageScope?.(page) ?? { page: liquidPage(page) }) },
     { noteDir: path.dirname(page.absPath), notesDir: model.config.notesDir, files: env.readFiles },
   );
   for (const problem of liquid.problems) {

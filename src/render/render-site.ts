@@ -12,7 +12,7 @@ import { createLiquidEngine } from '../liquid/liquid-engine.ts';
 import { liquidLimits } from '../liquid/liquid-limits.ts';
 import { loadSiteModel, type Page, type SiteModel } from '../loader/site-model.ts';
 import { createHtmlPipeline, createPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
-import { liquidPage, liquidSite } from './liquid-scope.ts';
+import { liquidPage, liquidScope } from './liquid-scope.ts';
 import { mapLimit } from './map-limit.ts';
 import { RecordingDiagnostics, type BuildKeys, type RenderCache } from './render-cache.ts';
 import { renderNote, type RenderEnvironment, type RenderedNote } from './render-note.ts';
@@ -34,7 +34,10 @@ function createMarkdownify(): (markdown: string) => string {
 
 /** A note through the render cache: reused when nothing it depends on changed, else rendered and stored. */
 async function renderCached(page: Page, env: RenderEnvironment, cache: RenderCache, keys: BuildKeys): Promise<RenderedNote> {
-  const key = cache.keyOf(keys, page, liquidPage(page));
+  // The `page` its Liquid sees; a post's neighbours (`page.next`, `page.previous`) by URL.
+  const seen = (env.pageScope?.(page).page ?? liquidPage(page)) as Record<string, unknown>;
+  const neighbour = (key: 'next' | 'previous'): unknown => (seen[key] as { url?: unknown } | undefined)?.url;
+  const key = cache.keyOf(keys, page, { ...seen, next: neighbour('next'), previous: neighbour('previous') });
   const hit = await cache.get(keys, page, key);
   if (hit) {
     for (const diagnostic of hit.diagnostics) env.diagnostics.report(diagnostic);
@@ -50,13 +53,17 @@ async function renderCached(page: Page, env: RenderEnvironment, cache: RenderCac
 
 export async function renderSite(config: SiteConfig, options: PipelineOptions = {}, diagnostics = new Diagnostics(), cache?: RenderCache): Promise<RenderedSite> {
   const model = loadSiteModel(config, diagnostics);
-  const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify: createMarkdownify() }, liquidLimits(config.pageSizeLimit));
-  const bySource = new Map(model.pages.map((p) => [p.relPath, p.url]));
+  const markdownify = createMarkdownify();
+  const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify }, liquidLimits(config.pageSizeLimit));
+  // A paginated list's copies share their source: a link to it means its first page.
+  const bySource = new Map(model.pages.filter((p) => !p.pager || p.pager.page === 1).map((p) => [p.relPath, p.url]));
+  const scope = liquidScope(model, markdownify, diagnostics);
   const processors = { markdown: createPipeline(options), html: createHtmlPipeline(options) };
   const env: RenderEnvironment = {
     model,
     liquid,
-    liquidSite: liquidSite(model, diagnostics),
+    liquidSite: scope.site,
+    pageScope: scope.forPage,
     processors,
     diagnostics,
     pageUrlForSource: (relPath: string) => bySource.get(relPath) ?? bySource.get(path.posix.join(relPath, 'index.md')),

@@ -10,6 +10,8 @@ describe('the site model', () => {
     'study/a.md': '---\ntitle: A\npermalink: /study/a\nleetcode_id: 7\n---\nBody',
     'study/b.md': '---\npermalink: /study/a\n---\n# B',
     'study/c.md': '---\n---\n# Heading Title\n',
+    // A plain Jekyll site (its Gemfile names jekyll, not github-pages): no optional front matter.
+    Gemfile: 'source "https://rubygems.org"\ngem "jekyll"\n',
     'study/plain.md': '# No front matter: copied as a file',
     'study/assets/x.png': 'png',
     '_drafts/d.md': '---\ntitle: D\n---\n',

@@ -1,0 +1,51 @@
+// The author's own `_layouts/`, read for one thing: what role a layout we do not know by name
+// plays. A layout that prints the page's title and its content draws a note; one that loops over
+// posts, pages or a collection draws an index. Its own text decides first; a layout that does
+// neither takes its parent's role (`layout:` in its front matter), so a `default` whose menu loops
+// over `site.pages` does not make every child an index.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFrontMatter } from './front-matter.ts';
+
+export type AuthorLayoutRole = 'note' | 'index' | 'page';
+
+const LOOPS_OVER_LIST = /\{%-?\s*for\s+\w+\s+in\s+(?:site\.(?:posts|pages|html_pages|documents|categories|tags|collections)|paginator\.posts|site\.\w+|\w+\[1\])\b/;
+const PRINTS_TITLE = /\{\{-?\s*page\.title\b/;
+const PRINTS_CONTENT = /\{\{-?\s*content\s*-?\}\}/;
+
+interface AuthorLayout {
+  parent?: string;
+  text: string;
+}
+
+function ownRole(text: string): AuthorLayoutRole | undefined {
+  if (LOOPS_OVER_LIST.test(text)) return 'index';
+  if (PRINTS_TITLE.test(text) && PRINTS_CONTENT.test(text)) return 'note';
+  return undefined;
+}
+
+/** Role of every layout in `_layouts/` (by name, without extension). */
+export function readAuthorLayouts(notesDir: string): Map<string, AuthorLayoutRole> {
+  const dir = path.join(notesDir, '_layouts');
+  const layouts = new Map<string, AuthorLayout>();
+  if (existsSync(dir)) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(html?|md|markdown|liquid)$/i.test(entry.name)) continue;
+      const parsed = parseFrontMatter(readFileSync(path.join(dir, entry.name), 'utf8'));
+      const parent = typeof parsed.data.layout === 'string' ? parsed.data.layout : undefined;
+      layouts.set(entry.name.replace(/\.[^.]+$/, ''), { ...(parent ? { parent } : {}), text: parsed.body });
+    }
+  }
+  const roles = new Map<string, AuthorLayoutRole>();
+  for (const name of layouts.keys()) {
+    let role: AuthorLayoutRole | undefined;
+    const seen = new Set<string>();
+    for (let current: string | undefined = name; current && !seen.has(current) && !role; current = layouts.get(current)?.parent) {
+      seen.add(current);
+      const layout = layouts.get(current);
+      if (layout) role = ownRole(layout.text);
+    }
+    roles.set(name, role ?? 'page');
+  }
+  return roles;
+}
