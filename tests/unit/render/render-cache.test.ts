@@ -16,6 +16,9 @@ import { writeNotesFolder } from '../../helpers/notes-folder.ts';
 
 const notes = writeNotesFolder({
   '_config.yml': 'title: Cache Site\n',
+  // A plain Jekyll site: without a Gemfile, GitHub Pages' optional front matter would make the
+  // included parts/*.md pages of their own.
+  Gemfile: 'gem "jekyll"\n',
   '_includes/box.html': '<div class="box">boxed</div>',
   'index.md': '---\ntitle: Home\n---\n\n{% for p in site.pages %}- {{ p.title }}\n{% endfor %}\n',
   'plain.md': '---\ntitle: Plain\n---\n\n# Plain\n\nJust text.\n',
