@@ -1,7 +1,7 @@
 // Every id of a rendered page — headings, `{#…}`, raw HTML, figures, inline SVG — read from its
 // final tree, so links into it are checked against what the browser will really find.
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 
 export interface PageIds {
   ids: Set<string>;

@@ -2,7 +2,7 @@
 // or a kramdown IAL after a fence) outlive the highlighter: Shiki writes a new <pre><code> from the
 // text alone, so a page script that looks the block up by id would find nothing.
 import type { Element, ElementContent, Parent, Properties, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 
 interface SavedBlock {
   parent: Parent;

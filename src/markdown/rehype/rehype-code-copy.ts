@@ -2,7 +2,7 @@
 import type { Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { CODE_BLOCK, COPY_CODE } from '../../shared/markup.ts';
 
 const rehypeCodeCopy: Plugin<[], Root> = () => (tree) => {

@@ -2,7 +2,7 @@
 // checker. It runs last: a picture replaced by its rendered diagram is no longer a link.
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { noteLine } from '../note-context.ts';
 import { EXTERNAL, URL_ATTRIBUTES } from './rehype-resolve-links.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../visit.ts';
 import type { LayoutFallback } from '../../diagrams/build-diagrams.ts';
 import type { DiagramResult, DiagramService } from '../../diagrams/diagram-service.ts';
 import { labelSvg, prefixSvgIds } from '../../diagrams/svg-normalize.ts';

@@ -3,7 +3,7 @@ import type { Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { HEADING_ANCHOR } from '../../shared/markup.ts';
 
 const rehypeHeadingAnchors: Plugin<[], Root> = () => (tree) => {

@@ -4,7 +4,7 @@
 import rehypeShiki from '@shikijs/rehype';
 import type { Root } from 'hast';
 import type { Plugin, Transformer } from 'unified';
-import { visit, EXIT } from 'unist-util-visit';
+import { visit, EXIT } from '../visit.ts';
 import { restoreCodeAttributes, saveCodeAttributes } from './code-attributes.ts';
 
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;

@@ -2,7 +2,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../visit.ts';
 import { NO_TOC_PROPERTY, RAW_TEXT_PROPERTY } from '../remark/remark-kramdown-headings.ts';
 import { IdCounter, gfmHeadingId, kramdownHeadingId } from './kramdown-slug.ts';
 

@@ -3,7 +3,7 @@
 // picture, and whether the note opens with its own <h1>.
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { FIGURE_ENLARGE } from '../../shared/markup.ts';
 import { classesOf } from '../hast.ts';
 import { collectPageIds } from '../page-ids.ts';

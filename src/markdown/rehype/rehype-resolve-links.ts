@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { withBase } from '../../loader/permalink.ts';
 import type { NoteContext } from '../note-context.ts';
 

@@ -3,7 +3,7 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { RAW_BLOCK_TAG } from '../preprocess.ts';
 
 /** Shifts positions of a parsed fragment so they count from `line` of the Markdown. */

@@ -3,7 +3,7 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { classesOf } from '../hast.ts';
 
 

@@ -2,7 +2,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import type { HeadingEntry } from '../note-context.ts';
 
 /** Nested <ol> of headings, by depth, as kramdown builds it. */

@@ -6,7 +6,7 @@
 // find their IAL paragraphs untouched.
 import type { Parent, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import type { LineMap } from '../../render/line-map.ts';
 
 const IAL = /^\{:(?![\w-]+:)\s*([^}]*)\}$/;

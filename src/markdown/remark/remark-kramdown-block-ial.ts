@@ -4,7 +4,7 @@
 // there), which a script's getElementById(...).textContent reads the same.
 import type { Code, Paragraph, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 
 const IAL = /^\{:\s*([^}]*)\}$/;
 const PART = /#([\w:-]+)|\.([\w-]+)|([\w:-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g;

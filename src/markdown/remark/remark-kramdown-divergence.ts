@@ -6,7 +6,7 @@
 //   a code block that swallows the note up to the next fence.
 import type { Code, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { noteLine } from '../note-context.ts';
 
 export const DIVERGENCE_CODE = 'kramdown-differs';

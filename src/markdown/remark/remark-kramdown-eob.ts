@@ -3,7 +3,7 @@
 // block in CommonMark too; here that comment leaves the tree.
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../visit.ts';
 import { EOB_COMMENT } from '../preprocess.ts';
 
 const remarkKramdownEob: Plugin<[], Root> = () => (tree) => {

@@ -4,7 +4,7 @@
 // know whether they stand inside a `markdown="1"` element before choosing kramdown's rule.
 import type { Heading, Paragraph, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 
 const HEADER_ID = /[\t ]*\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
 const IAL = /^\{:\s*([^}]*)\}$/;

@@ -8,7 +8,7 @@ import type { Element, ElementContent } from 'hast';
 import type { List, ListItem, Root } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import type { LineMap } from '../../render/line-map.ts';
 
 /** `data` key on a listItem: true when its first paragraph has no <p> (kramdown's "transparent"). */

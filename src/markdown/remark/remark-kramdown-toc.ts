@@ -2,7 +2,7 @@
 // rehype-toc fills once heading ids are known.
 import type { List, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { toString } from 'mdast-util-to-string';
 
 export const TOC_PLACEHOLDER = '<nav class="toc-inline" aria-label="Table of contents" data-toc-placeholder=""></nav>';

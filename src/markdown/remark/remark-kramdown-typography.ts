@@ -7,7 +7,7 @@
 // kramdown's rule table in order.
 import type { Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 
 const PUNCT = String.raw`[!"#$%&'()*+,\-./:;<=>?@[\\\]^_\`{|}~]`;
 /** A character that can stand before a closing quote. */
