@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import type { Plugin } from 'unified';
 import { unified } from 'unified';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 
 const SEPARATOR = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
 const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
