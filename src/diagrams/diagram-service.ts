@@ -7,6 +7,7 @@ import { findExecutable, javaEnvironment } from './java-environment.ts';
 import { plantUmlJar } from './plantuml-jar.ts';
 import { prepareSource } from './prepare-source.ts';
 import { DiagramTimeoutError, ProcessPool } from './process-pool.ts';
+import { isWellFormedSvg } from './svg-check.ts';
 import { normalizeSvg } from './svg-normalize.ts';
 
 export interface DiagramServiceOptions {
@@ -167,6 +168,8 @@ export class DiagramService {
     const answer = await this.#pool.render(text);
     if ('error' in answer) return { error: answer.error };
     const { svg, width, height, diagramType } = normalizeSvg(answer.svg, text);
+    // Never publish (or cache) a picture cut short.
+    if (!isWellFormedSvg(svg)) return { error: { line: undefined, message: 'PlantUML answered with an SVG that is not well-formed XML' } };
     return { svg, width, height, diagramType };
   }
 }

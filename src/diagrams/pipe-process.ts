@@ -39,7 +39,10 @@ export class PipeProcess {
       '-pipedelimitor',
       this.#delimiter,
     ];
-    this.#child = spawn(options.java, args, { env: options.env, stdio: 'pipe' });
+    // A process group of its own: PlantUML starts Graphviz `dot` as a child, and a diagram that
+    // times out must stop the whole group, not leave `dot` busy after the build (see kill()).
+    // When Node dies first, the JVM sees its stdin close and exits; `dot` ends with its layout.
+    this.#child = spawn(options.java, args, { env: options.env, stdio: 'pipe', detached: process.platform !== 'win32' });
     // An idle JVM must never keep Node alive (astro build would hang); work in flight is kept
     // alive by its timeout timer instead.
     this.#child.unref();
@@ -69,8 +72,20 @@ export class PipeProcess {
     });
   }
 
+  /** The JVM's process id, which is also its process group's id. */
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
   kill(): void {
-    if (!this.#exited) this.#child.kill('SIGKILL');
+    try {
+      // The negative id signals the whole group: the JVM and any `dot` it started (also when
+      // the JVM itself is gone already).
+      if (process.platform === 'win32' || this.#child.pid === undefined) throw new Error('no process groups');
+      process.kill(-this.#child.pid, 'SIGKILL');
+    } catch {
+      if (!this.#exited) this.#child.kill('SIGKILL');
+    }
     this.#exited = true;
   }
 

@@ -16,6 +16,7 @@ import { writePublishingFiles } from './publish.ts';
 import { virtualSitePlugin } from './virtual-site.ts';
 import { printReport } from './print-report.ts';
 import { buildReport } from '../diagnostics/report.ts';
+import { lockSharedPrerender, type BuildLock } from './build-lock.ts';
 
 /** Lines for the log that are not warnings: skipped future posts, layouts drawn by role. */
 function buildNotices(model: SiteModel): string[] {
@@ -25,6 +26,8 @@ function buildNotices(model: SiteModel): string[] {
 
 export default function studyNotes(): AstroIntegration {
   let build: Build | undefined;
+  let outDir = '';
+  let lock: BuildLock | undefined;
   const current = (): Build => {
     if (!build) throw new Error('study-notes: the build has not been set up (astro:config:setup did not run)');
     return build;
@@ -35,6 +38,7 @@ export default function studyNotes(): AstroIntegration {
       'astro:config:setup': ({ command, config: astroConfig, addWatchFile, updateConfig }) => {
         build = new Build(loadSiteConfig(), { generatorRoot: fileURLToPath(astroConfig.root) });
         const { config } = build;
+        outDir = fileURLToPath(astroConfig.outDir);
         addWatchFile(path.join(config.notesDir, '_config.yml'));
         updateConfig({
           base: config.base,
@@ -49,8 +53,10 @@ export default function studyNotes(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => serveNotesInDev(server, current()),
       'astro:server:done': () => current().shutdown(),
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': async ({ logger }) => {
         logger.info(`notes folder: ${current().config.notesDir}`);
+        // Astro's own test: an output folder outside the project shares one prerender folder.
+        if (!outDir.startsWith(process.cwd())) lock = await lockSharedPrerender(process.cwd(), (message) => logger.warn(message));
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const build = current();
@@ -68,6 +74,7 @@ export default function studyNotes(): AstroIntegration {
         const seconds = ((Date.now() - build.startedAt) / 1000).toFixed(1);
         const summary = `${pages.length} pages and ${site.model.assets.length} files written to ${outDir}, ${report.counts}, ${seconds} s`;
         printReport(report, config.strict, summary, logger);
+        lock?.release();
       },
     },
   };

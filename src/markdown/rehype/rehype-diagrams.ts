@@ -121,7 +121,8 @@ function reportDuplicateScriptIds(tree: Root, context: NoteContext): void {
 function figureFor(found: Found, result: DiagramResult, context: NoteContext, idPrefix: string): Element {
   const label = found.caption || found.alt || /^\s*title\s+(.+)$/m.exec(found.source)?.[1]?.trim() || 'Diagram';
   if (result.svg) return diagramFigure(prefixSvgIds(labelSvg(result.svg, label), idPrefix), found.caption, found.source, result.prepared);
-  const error = result.error!;
+  // Neither a picture nor an error (a service fault): still a located error, never a lost page.
+  const error = result.error ?? { kind: 'unavailable' as const, message: 'the diagram service returned neither a picture nor an error', line: undefined };
   const line = (error.line === undefined ? undefined : found.lineOf(error.line)) ?? found.line;
   if (error.kind === 'unavailable' && found.img) {
     const src = prop(found.img, 'src');
