@@ -35,5 +35,5 @@ export function siteRoutes(site: RenderedSite, options: RouteOptions): RouteEntr
 }
 
 export function siteView(site: RenderedSite, options: RouteOptions): SiteView {
-  return { model: site.model, notes: site.notes, routes: siteRoutes(site, options) };
+  return { model: site.model, notes: site.notes, chrome: site.chrome, routes: siteRoutes(site, options) };
 }

@@ -11,6 +11,7 @@ import { runPipeline, type createPipeline } from '../markdown/pipeline.ts';
 import { preprocessMarkdown } from '../markdown/preprocess.ts';
 import { LineMap } from './line-map.ts';
 import { liquidPage } from './liquid-scope.ts';
+import { pageStylesheets } from './page-stylesheets.ts';
 
 /** One rendered note: plain data (it crosses into the route bundle, and could come from a worker or a cache). */
 export interface RenderedNote {
@@ -32,6 +33,8 @@ export interface RenderedNote {
   image: string | undefined;
   /** The note's own leading `<h1>…</h1>` — the start of `html` — when it opens with one. */
   ownTitleHtml: string | undefined;
+  /** The page's own stylesheets from its front matter (hrefs with base), loaded after the site's CSS. */
+  stylesheets: string[];
 }
 
 const FULL_DOCUMENT = /^\s*(?:<!doctype html|<html[\s>])/i;
@@ -87,6 +90,7 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
       hasFigures: false,
       image: undefined,
       ownTitleHtml: undefined,
+      stylesheets: [],
     };
   }
   // HTML pages are not Markdown: no preprocessing, every line is its own.
@@ -110,12 +114,13 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
   const html = await runPipeline(env.processors[page.format], pre.text, context);
   const ids = context.ids ?? { ids: new Set<string>(), duplicates: new Map<string, number>() };
   const facts = context.facts;
+  const styles = pageStylesheets(page, model.config.base);
   return {
     page,
     title: page.title,
     html,
     headings: context.headings,
-    links: context.links,
+    links: [...styles.links, ...context.links],
     ids,
     description: describe(page, html),
     document: false,
@@ -123,5 +128,6 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     image: facts?.image,
     // The tree opens with the <h1>, and text cannot hold a literal `</h1>`: the first one closes it.
     ownTitleHtml: facts?.opensWithH1 ? html.slice(0, html.indexOf('</h1>') + '</h1>'.length) : undefined,
+    stylesheets: styles.hrefs,
   };
 }

@@ -16,11 +16,14 @@ import { liquidPage, liquidScope } from './liquid-scope.ts';
 import { mapLimit } from './map-limit.ts';
 import { RecordingDiagnostics, type BuildKeys, type RenderCache } from './render-cache.ts';
 import { renderNote, type RenderEnvironment, type RenderedNote } from './render-note.ts';
+import { loadSiteChrome, type SiteChrome } from './site-chrome.ts';
 
 export interface RenderedSite {
   model: SiteModel;
   /** Output path → rendered note. */
   notes: Map<string, RenderedNote>;
+  /** Header and footer links and icons, as the author's Jekyll site had them. */
+  chrome: SiteChrome;
   diagnostics: Diagnostics;
 }
 
@@ -82,5 +85,6 @@ export async function renderSite(config: SiteConfig, options: PipelineOptions = 
   for (const note of rendered) if (note) notes.set(note.page.outputPath, note);
   // Links, anchors, pictures, duplicate ids and layout names, over the finished pages.
   checkRenderedSite(model, notes.values(), diagnostics);
-  return { model, notes, diagnostics };
+  const chrome = await loadSiteChrome(model, liquid, env.liquidSite, diagnostics);
+  return { model, notes, chrome, diagnostics };
 }

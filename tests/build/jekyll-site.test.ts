@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { buildSite, type BuildResult } from '../helpers/astro-build.ts';
+import { unreachedTargets } from '../helpers/chrome-links.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/jekyll-site');
 
@@ -122,6 +123,16 @@ describe('a Jekyll repository builds unchanged', () => {
     expect(html).toContain('src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
     expect(html).toContain("fetch('/assets/projects.json')");
     expect(html).toContain('A template the script keeps literally: {{ project.name }}');
+  });
+
+  it('header links as minima picks them (its own nav links only home): top-level pages with a title, then folder indexes; Jekyll\'s nav links reachable here too', () => {
+    const header = /<header class="site-header"[\s\S]*?<\/header>/.exec(build.read('study/cheatsheet.html'))?.[0] ?? '';
+    expect([...header.matchAll(/<li><a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual([
+      'Principles /principles.html',
+      'Projects /projects.html',
+      'Study Notes /study/',
+    ]);
+    expect(unreachedTargets('jekyll-site', build.read)).toEqual([]);
   });
 
   it('draws an unknown layout as a plain page and says where the layout is named', () => {
