@@ -15,6 +15,12 @@ const BLANK = /^[ \t]*$/;
 const SPAN_TAGS = 'a|abbr|acronym|b|bdo|big|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|s|samp|select|small|span|strike|strong|sub|sup|textarea|tt|u|var';
 const LAZY_STOP = new RegExp(String.raw`^ {0,3}(?:\{:(?!:|\/)[^}]+\}\s*$|<\/?(?!(?:${SPAN_TAGS})\b)[A-Za-z][\w:.-]*)`);
 
+const BLOCKQUOTE = /^ {0,3}>/;
+/** Lines that end a kramdown quote without a blank line: `^`, a block IAL, a block-level HTML tag. */
+const QUOTE_END = new RegExp(String.raw`^(?:\^\s*$|${LAZY_STOP.source.slice(1)})`);
+/** Lines CommonMark would not take as a lazy continuation of the quote's paragraph. */
+const STARTS_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[*+-][ \t]|\d+[.)][ \t]|`{3,}|~{3,}|(?:[*_-][ \t]*){3,}$|<)/;
+
 function expandTabs(text: string): string {
   let out = '';
   for (const char of text) out += char === '\t' ? ' '.repeat(4 - (out.length % 4)) : char;
@@ -123,6 +129,15 @@ export function kramdownListLines(lines: readonly string[]): string[] {
         if (close && close[1]![0] === marker[0] && close[1]!.length >= marker.length && lines[i]!.trim() === close[1]) break;
       }
       i++;
+      continue;
+    }
+    if (BLOCKQUOTE.test(line)) {
+      // kramdown's quote runs to the next blank line: lines without `>` are in it too, even
+      // those that start a block (a heading, a list), which would end the quote in CommonMark.
+      out.push(line);
+      for (i++; i < lines.length && !BLANK.test(lines[i]!) && !QUOTE_END.test(lines[i]!); i++) {
+        out.push(BLOCKQUOTE.test(lines[i]!) || !STARTS_BLOCK.test(lines[i]!) ? lines[i]! : `> ${lines[i]!}`);
+      }
       continue;
     }
     if (!listStart(line)) {

@@ -26,6 +26,7 @@ import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
 import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
+import remarkKramdownStrayTags from './remark/remark-kramdown-stray-tags.ts';
 import remarkKramdownTables from './remark/remark-kramdown-tables.ts';
 import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
 
@@ -66,6 +67,7 @@ export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
     .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)
     .use(remarkKramdownLists)
+    .use(remarkKramdownStrayTags)
     .use(remarkKramdownTypography)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } })
     .use(rehypeRaw);

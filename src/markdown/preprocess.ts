@@ -40,9 +40,14 @@ const IAL_LINE = /^ {0,3}\{:(?![\w-]+:)(?!:|\/)[^}]*\}\s*$/;
 
 /** For each line: is it inside a fenced code block (where nothing is touched)? */
 function fencedLines(lines: readonly string[]): boolean[] {
+  return scanFences(lines).inside;
+}
+
+function scanFences(lines: readonly string[]): { inside: boolean[]; unclosed: number | undefined } {
   const inside: boolean[] = [];
   let fence: string | undefined;
-  for (const line of lines) {
+  let opened = 0;
+  lines.forEach((line, index) => {
     const match = FENCE.exec(line);
     if (fence) {
       inside.push(true);
@@ -50,12 +55,28 @@ function fencedLines(lines: readonly string[]): boolean[] {
     } else if (match?.[1]) {
       inside.push(true);
       fence = match[1];
+      opened = index;
     } else {
       inside.push(false);
     }
-  }
-  return inside;
+  });
+  return { inside, unclosed: fence ? opened : undefined };
 }
+
+/**
+ * kramdown reads a fence that is never closed as text; CommonMark makes the rest of the note (or
+ * of the list item) code. Escaping its first character gives kramdown's reading.
+ */
+function escapeUnclosedFences(lines: string[]): void {
+  for (let guard = 0; guard < 50; guard++) {
+    const { unclosed } = scanFences(lines);
+    if (unclosed === undefined) return;
+    lines[unclosed] = lines[unclosed]!.replace(/^(\s*)/, '$1\\');
+  }
+}
+
+/** A `#` line without text is a paragraph to kramdown, an empty heading to CommonMark. */
+const EMPTY_ATX = /^( {0,3})(#{1,6}[ \t]*)$/;
 
 function isInInlineCode(line: string, column: number): boolean {
   return (line.slice(0, column).match(/`/g)?.length ?? 0) % 2 === 1;
@@ -145,7 +166,8 @@ export function preprocessMarkdown(input: string): PreprocessResult {
     if (TABLE_PLUS_SEPARATOR.test(out[index]!) && out[index - 1]!.includes('|')) out[index] = `|${out[index]!.slice(1)}`;
   }
   const listed = kramdownListLines(out);
+  escapeUnclosedFences(listed);
   const inFence = fencedLines(listed);
-  const text = listed.map((line, index) => (inFence[index] ? line : line.replace(EOB_LINE, `$1${EOB_COMMENT}`))).join('\n');
+  const text = listed.map((line, index) => (inFence[index] ? line : line.replace(EOB_LINE, `$1${EOB_COMMENT}`).replace(EMPTY_ATX, '$1\\$2'))).join('\n');
   return { text, rawBlocks, lineMap: LineMap.fromArray(toInput) };
 }

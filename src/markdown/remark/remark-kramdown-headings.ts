@@ -6,7 +6,10 @@ import type { Heading, Paragraph, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
 
-const HEADER_ID = /[\t ]*\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
+// kramdown needs a space or tab before `{#id}` (`Header{#id}` is text), and drops a closing
+// `##` sequence written before it (`### Header ## {#id}`).
+const HEADER_ID = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
+const CLOSING_HASHES = /[\t ]+#+[\t ]*$/;
 const IAL = /^\{:\s*([^}]*)\}$/;
 
 export const RAW_TEXT_PROPERTY = 'dataKramdownRaw';
@@ -49,8 +52,8 @@ const remarkKramdownHeadings: Plugin<[], Root> = () => (tree, file) => {
     const explicit = HEADER_ID.exec(raw);
     if (explicit?.[1]) {
       setProperty(heading, 'id', explicit[1]);
-      raw = raw.slice(0, explicit.index);
-      if (last?.type === 'text') (last as Text).value = last.value.replace(HEADER_ID, '');
+      raw = raw.slice(0, explicit.index).replace(CLOSING_HASHES, '');
+      if (last?.type === 'text') (last as Text).value = last.value.replace(HEADER_ID, '').replace(CLOSING_HASHES, '');
     }
     // A block IAL on the next line: `{: #id .class}` (kramdown), often `{:.no_toc}`.
     const next = parent && index !== undefined ? parent.children[index + 1] : undefined;

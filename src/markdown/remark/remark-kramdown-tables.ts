@@ -114,6 +114,8 @@ function codeSpanRanges(text: string): [number, number][] {
     ranges.push([i, close + run.length]);
     i = close + run.length - 1;
   }
+  // A pipe inside raw `<code>…</code>` does not make a table either.
+  for (const match of text.matchAll(/<code\b[^>]*>[\s\S]*?<\/code>/g)) ranges.push([match.index, match.index + match[0].length]);
   return ranges;
 }
 
