@@ -3,7 +3,7 @@
 // silently. Shown as text here too, so the reader sees what Jekyll showed.
 import type { Html, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 
 const END_TAG = /^<\/([A-Za-z][\w:-]*)\s*>$/;
 const START_TAG = /^<([A-Za-z][\w:-]*)(?:\s[^>]*)?>$/;
