@@ -146,10 +146,18 @@ export function kramdownListLines(lines: readonly string[]): string[] {
       continue;
     }
     const { items, end } = scanList(lines, i);
+    const bullet = /[*+-]/.exec(items[0]!.first)?.[0];
     for (const item of items) {
-      out.push(item.first);
-      const content = item.first.slice(item.markerWidth);
-      const column = commonMarkIndentation(item.first.slice(0, item.markerWidth), content);
+      let marker = item.first.slice(0, item.markerWidth);
+      let content = item.first.slice(item.markerWidth);
+      // kramdown continues a bullet list whatever the bullet (`*` then `+`); CommonMark starts a
+      // new list at each change, so every item takes the first item's bullet (same width).
+      if (bullet && /[*+-]$/.test(marker)) marker = marker.slice(0, -1) + bullet;
+      // kramdown takes any run of spaces and tabs after the marker as indentation; CommonMark
+      // reads more than four columns as an indented code block: one space says the same.
+      if (leadingSpaces(expandTabs(marker + content).slice(marker.length)) > 4 && content.trim() !== '') content = ` ${content.trimStart()}`;
+      out.push(marker + content);
+      const column = commonMarkIndentation(marker, content);
       // The item's own first line is scanned with its body (it may open a fence), not re-written.
       const body = kramdownListLines([content.trimStart(), ...item.body]).slice(1);
       for (const bodyLine of body) out.push(bodyLine === '' ? '' : ' '.repeat(column) + bodyLine);

@@ -10,6 +10,7 @@ import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
 import type { LineMap } from '../../render/line-map.ts';
+import { EOB_COMMENT } from '../preprocess.ts';
 
 /** `data` key on a listItem: true when its first paragraph has no <p> (kramdown's "transparent"). */
 const BARE = 'kramdownBareParagraph';
@@ -25,8 +26,17 @@ function isBlank(lines: readonly string[], line: number | undefined, lineMap: Li
   return note !== lineMap.map(line - 1) && note !== lineMap.map(line + 1);
 }
 
+/** Is the list ended by kramdown's end-of-block marker `^` (after blank lines)? */
+function endedByMarker(list: List, lines: readonly string[]): boolean {
+  let line = list.position?.end.line;
+  if (line === undefined) return false;
+  while (line < lines.length && (lines[line] ?? '').trim() === '') line++;
+  return (lines[line] ?? '').trim() === EOB_COMMENT;
+}
+
 function markList(list: List, lines: readonly string[], lineMap: LineMap | undefined): void {
   const items = list.children;
+  const eob = endedByMarker(list, lines);
   const bare: boolean[] = [];
   items.forEach((item, index) => {
     const first = item.children[0];
@@ -34,8 +44,8 @@ function markList(list: List, lines: readonly string[], lineMap: LineMap | undef
     let result = false;
     if (first?.type === 'paragraph') {
       const blankAfter = isBlank(lines, (first.position?.end.line ?? 0) + 1, lineMap);
-      // [p] alone, [p, other…], or the last item's [p, blank] count as bare.
-      const followedByBlank = blankAfter && (item.children.length > 1 || !last);
+      // [p] alone, [p, other…], or the last item's [p, blank] (unless `^` ends the list) count as bare.
+      const followedByBlank = blankAfter && (item.children.length > 1 || !last || eob);
       const earlierAllowsBare = !last || items.length === 1 || bare.some((value, i) => value || items[i]!.children[0]?.type !== 'paragraph');
       result = !followedByBlank && earlierAllowsBare;
     }

@@ -25,10 +25,7 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'block-06_codeblock/whitespace': 'kramdown\'s `show-whitespaces` class on code is not supported',
   'block-08_list/escaping': 'kramdown starts a list inside a paragraph at `1984. `; CommonMark only at `1.`',
   'block-08_list/item_ial': 'list item IALs and `{::nomarkdown}` are not supported',
-  'block-08_list/lazy_and_nested': 'a lazy line that starts a list item of a nested list',
-  'block-08_list/list_and_others': 'kramdown lets a list interrupt a paragraph inside an item and splits lists at a marker change',
-  'block-08_list/mixed': 'kramdown continues a list whose marker changes (`*` then `+`) and reads tab-indented lines as item content',
-  'block-08_list/special_cases': 'a lazy line after a nested item',
+  'block-08_list/lazy_and_nested': 'kramdown makes `* Back to second level` (2 spaces under `1.`) text of the third level; we keep it a second-level item, as written',
   'block-09_html/cdata_section': 'CDATA sections are kept as text by kramdown and dropped by the HTML parser',
   'block-09_html/comment': 'text after a comment on the same line: kramdown makes a paragraph',
   'block-09_html/invalid_html_1': 'a stray `</div>`: kramdown keeps it as text',
@@ -109,8 +106,8 @@ describe('kramdown conformance', () => {
     });
   }
 
-  it('matches kramdown on every notes pattern and on at least 69 of 106 cases', () => {
+  it('matches kramdown on every notes pattern and on at least 72 of 106 cases', () => {
     expect(Object.keys(KNOWN_DIFFERENCES).filter((name) => name.startsWith('notes-patterns/'))).toEqual([]);
-    expect(shared.length - Object.keys(KNOWN_DIFFERENCES).length).toBeGreaterThanOrEqual(69);
+    expect(shared.length - Object.keys(KNOWN_DIFFERENCES).length).toBeGreaterThanOrEqual(72);
   });
 });
