@@ -9,6 +9,12 @@ import { parseFrontMatter } from './front-matter.ts';
 
 export type AuthorLayoutRole = 'note' | 'index' | 'page';
 
+export interface AuthorLayoutInfo {
+  role: AuthorLayoutRole;
+  /** The layout (or one it is placed in) prints `page.title`: ours shows the title too. */
+  printsTitle: boolean;
+}
+
 const LOOPS_OVER_LIST = /\{%-?\s*for\s+\w+\s+in\s+(?:site\.(?:posts|pages|html_pages|documents|categories|tags|collections)|paginator\.posts|site\.\w+|\w+\[1\])\b/;
 const PRINTS_TITLE = /\{\{-?\s*page\.title\b/;
 const PRINTS_CONTENT = /\{\{-?\s*content\s*-?\}\}/;
@@ -25,7 +31,7 @@ function ownRole(text: string): AuthorLayoutRole | undefined {
 }
 
 /** Role of every layout in `_layouts/` (by name, without extension). */
-export function readAuthorLayouts(notesDir: string): Map<string, AuthorLayoutRole> {
+export function readAuthorLayouts(notesDir: string): Map<string, AuthorLayoutInfo> {
   const dir = path.join(notesDir, '_layouts');
   const layouts = new Map<string, AuthorLayout>();
   if (existsSync(dir)) {
@@ -36,16 +42,20 @@ export function readAuthorLayouts(notesDir: string): Map<string, AuthorLayoutRol
       layouts.set(entry.name.replace(/\.[^.]+$/, ''), { ...(parent ? { parent } : {}), text: parsed.body });
     }
   }
-  const roles = new Map<string, AuthorLayoutRole>();
+  const roles = new Map<string, AuthorLayoutInfo>();
   for (const name of layouts.keys()) {
     let role: AuthorLayoutRole | undefined;
+    let printsTitle = false;
     const seen = new Set<string>();
-    for (let current: string | undefined = name; current && !seen.has(current) && !role; current = layouts.get(current)?.parent) {
+    for (let current: string | undefined = name; current && !seen.has(current); current = layouts.get(current)?.parent) {
       seen.add(current);
       const layout = layouts.get(current);
-      if (layout) role = ownRole(layout.text);
+      if (!layout) break;
+      role ??= ownRole(layout.text);
+      // `<title>{{ page.title }}</title>` in the document head is not a heading on the page.
+      printsTitle ||= PRINTS_TITLE.test(layout.text.replace(/<title>[\s\S]*?<\/title>/gi, ''));
     }
-    roles.set(name, role ?? 'page');
+    roles.set(name, { role: role ?? 'page', printsTitle });
   }
   return roles;
 }

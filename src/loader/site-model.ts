@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
-import { readAuthorLayouts, type AuthorLayoutRole } from './author-layouts.ts';
+import { readAuthorLayouts, type AuthorLayoutInfo } from './author-layouts.ts';
 import { readCollections, type CollectionConfig } from './collections.ts';
 import { readDocuments } from './documents.ts';
 import { applyDefaults } from './front-matter-defaults.ts';
@@ -77,7 +77,7 @@ export interface SiteModel {
   /** One-line notes for the build log (not warnings), e.g. posts skipped for a future date. */
   notices: string[];
   /** Roles of the author's `_layouts/` (note, index, page), for layout names we do not know. */
-  layoutRoles: Map<string, AuthorLayoutRole>;
+  layoutRoles: Map<string, AuthorLayoutInfo>;
 }
 
 /** Files that are pages when they start with front matter, as in Jekyll. */
