@@ -21,6 +21,7 @@ import rehypeTables from './rehype/rehype-tables.ts';
 import rehypeToc from './rehype/rehype-toc.ts';
 import remarkKramdownAttributes from './remark/remark-kramdown-attributes.ts';
 import remarkKramdownBlockIal from './remark/remark-kramdown-block-ial.ts';
+import remarkKramdownCode from './remark/remark-kramdown-code.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
@@ -61,6 +62,7 @@ export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
     .use(remarkGfm)
     .use(remarkKramdownEob)
     .use(remarkKramdownDivergence)
+    .use(remarkKramdownCode)
     .use(remarkKramdownToc)
     .use(remarkKramdownTables)
     .use(remarkKramdownAttributes)

@@ -75,6 +75,41 @@ function escapeUnclosedFences(lines: string[]): void {
   }
 }
 
+/**
+ * kramdown's setext heading is one line of text over its underline; under two or more lines the
+ * underline is text of the paragraph (CommonMark makes the whole paragraph a heading).
+ */
+function escapeMultiLineSetext(lines: string[], inFence: readonly boolean[]): void {
+  const text = (index: number): boolean => {
+    const line = lines[index];
+    return line !== undefined && !inFence[index] && line.trim() !== '' && !BLOCK_START.test(line);
+  };
+  for (let index = 2; index < lines.length; index++) {
+    const underline = SETEXT_UNDERLINE.exec(lines[index]!);
+    if (!underline || inFence[index] || !text(index - 1) || !text(index - 2)) continue;
+    const indent = underline[1]!.length;
+    if (leading(lines[index - 1]!) !== indent || leading(lines[index - 2]!) !== indent) continue;
+    lines[index] = `${underline[1]}\\${lines[index]!.slice(indent)}`;
+  }
+}
+
+const SETEXT_UNDERLINE = /^( {0,3})(?:=+|-+)[ \t]*$/;
+const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[*+-][ \t]|\d+\.[ \t]|>|`{3,}|~{3,}|<\/?[A-Za-z][\w-]*(?:[\s/>]|$)|\||(?:[*_-][ \t]*){3,}$|=+[ \t]*$|-+[ \t]*$)/;
+const leading = (line: string): number => /^ */.exec(line)![0].length;
+
+/**
+ * kramdown's hard break `\\` at the end of a line (CommonMark reads an escaped backslash): written
+ * ` \` it is CommonMark's backslash break, the same width. Not on a paragraph's last line, where
+ * kramdown shows the backslash.
+ */
+function backslashBreaks(lines: string[], inFence: readonly boolean[]): void {
+  for (let index = 0; index + 1 < lines.length; index++) {
+    const line = lines[index]!;
+    if (inFence[index] || !/[^\\]\\\\$/.test(line) || lines[index + 1]!.trim() === '' || BLOCK_START.test(lines[index + 1]!)) continue;
+    lines[index] = `${line.slice(0, -2)} \\`;
+  }
+}
+
 /** A `#` line without text is a paragraph to kramdown, an empty heading to CommonMark. */
 const EMPTY_ATX = /^( {0,3})(#{1,6}[ \t]*)$/;
 
@@ -168,6 +203,8 @@ export function preprocessMarkdown(input: string): PreprocessResult {
   const listed = kramdownListLines(out);
   escapeUnclosedFences(listed);
   const inFence = fencedLines(listed);
+  escapeMultiLineSetext(listed, inFence);
+  backslashBreaks(listed, inFence);
   const text = listed.map((line, index) => (inFence[index] ? line : line.replace(EOB_LINE, `$1${EOB_COMMENT}`).replace(EMPTY_ATX, '$1\\$2'))).join('\n');
   return { text, rawBlocks, lineMap: LineMap.fromArray(toInput) };
 }

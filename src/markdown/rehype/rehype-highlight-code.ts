@@ -33,6 +33,9 @@ const rehypeHighlightCode: Plugin<[], Root> = function () {
       lazy: true,
       fallbackLanguage: 'text',
       addLanguageClass: true,
+      // Shiki stops tokenizing a line after 500 ms and leaves the rest one colour; on a loaded
+      // machine (parallel builds, CI) that made the same code come out coloured differently.
+      tokenizeTimeLimit: 10_000,
     }) as Transformer<Root, Root>;
     const authored = saveCodeAttributes(tree);
     await shiki(tree, file, () => undefined);

@@ -48,7 +48,8 @@ const remarkKramdownHeadings: Plugin<[], Root> = () => (tree, file) => {
   const source = String(file.value);
   visit(tree, 'heading', (heading, index, parent) => {
     const last = heading.children.at(-1);
-    let raw = rawHeadingText(source, heading);
+    // kramdown makes the id from the heading's text, without the HTML tags in it (`foo<br />bar`).
+    let raw = rawHeadingText(source, heading).replace(/<\/?[A-Za-z][^>]*>/g, '');
     const explicit = HEADER_ID.exec(raw);
     if (explicit?.[1]) {
       setProperty(heading, 'id', explicit[1]);
