@@ -22,6 +22,16 @@ function shiftPositions(nodes: RootContent[], line: number): void {
 const rehypeRestoreRawBlocks: Plugin<[], Root> = () => (tree, file) => {
   const blocks = file.data.note?.rawBlocks ?? [];
   if (blocks.length === 0) return;
+  // A raw block alone in its paragraph stood on lines of its own: a block, which kramdown writes
+  // without <p> (the placeholder only made Markdown see a paragraph).
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'p' || !parent || index === undefined) return undefined;
+    const content = node.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
+    const only = content.length === 1 ? content[0] : undefined;
+    if (only?.type !== 'element' || only.tagName !== RAW_BLOCK_TAG) return undefined;
+    parent.children.splice(index, 1, only);
+    return index;
+  });
   visit(tree, 'element', (node, index, parent) => {
     const blockIndex = node.tagName === RAW_BLOCK_TAG ? node.properties.dataIndex : node.tagName === 'div' ? node.properties.dataNotesRawBlock : undefined;
     if (blockIndex === undefined || !parent || index === undefined) return undefined;

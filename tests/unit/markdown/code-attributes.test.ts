@@ -30,6 +30,13 @@ describe('code block attributes survive highlighting', () => {
     expect(html).not.toContain('id="far"');
   });
 
+  it('a raw <pre> (or <script>) alone on its lines stays a block: no <p> around it, as in kramdown', async () => {
+    const { html } = await renderMarkdown('Before.\n\n<pre><code class="language-js" id="one">x()\ny()\n</code></pre>\n\n<script>\n  window.x = 1;\n</script>\n\nInline <script>\nwindow.y = 2;\n</script> stays.\n');
+    expect(html).not.toMatch(/<p>\s*<div class="code-block">/);
+    expect(html).not.toMatch(/<p>\s*<script>/);
+    expect(html).toMatch(/<p>Inline <script>/);
+  });
+
   it('two identical blocks keep their own ids (Shiki output is never shared)', async () => {
     const { html } = await renderMarkdown('<pre><code class="language-js" id="one">x()\n</code></pre>\n\n<pre><code class="language-js" id="two">x()\n</code></pre>\n');
     expect(codeTags(html).map((t) => /id="([^"]+)"/.exec(t)?.[1])).toEqual(['one', 'two']);

@@ -29,7 +29,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'block-09_html/markdown_attr': 'markdown="1"/"span" on elements other than block containers',
   'block-09_html/not_parsed': 'kramdown keeps the content of an HTML block with `</p>` as written',
   'block-09_html/processing_instruction': 'processing instructions: kramdown keeps them as text',
-  'block-09_html/textarea': 'kramdown treats a `<textarea>` on its own line as a block',
   'block-09_html/xml': 'XML-namespaced tags (`<webgen:block>`) are HTML blocks in kramdown',
   'block-14_table/table_with_footnote': 'kramdown table syntax and footnote markup (ids `fn:1` vs GFM `user-content-fn-1`)',
   'block-16_toc/no_toc': 'our table of contents is a <nav> with a heading and an <ol>, by design; kramdown\'s is a bare <ul id="markdown-toc">',
