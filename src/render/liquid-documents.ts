@@ -18,6 +18,8 @@ class JekyllTime extends Date {
 }
 
 export interface DocumentDrops {
+  /** After a document is rendered: its HTML becomes `content` for the pages rendered next. */
+  setContent: (page: Page, html: string) => void;
   /** Page → its drop, for `page` while rendering a post or document. */
   byPage: Map<Page, LiquidPage>;
   /** Posts as `site.posts` lists them: newest first. */
@@ -58,6 +60,9 @@ export function documentDrops(model: SiteModel, markdownify: (markdown: string) 
         ...(excerpt !== undefined ? { excerpt } : {}),
         ...(info.draft ? { draft: true } : {}),
         output: info.output,
+        // The source until the document is rendered, then its HTML (see `setContent`), as in Jekyll,
+        // which renders collections before pages.
+        content: page.body,
       };
       byPage.set(page, drop);
       return drop;
@@ -86,7 +91,11 @@ export function documentDrops(model: SiteModel, markdownify: (markdown: string) 
   site.tags = groupPosts(posts, 'tags');
   site.documents = documents;
   site.collections = collections;
-  return { byPage, posts, site };
+  const setContent = (page: Page, html: string): void => {
+    const drop = byPage.get(page);
+    if (drop) drop.content = html;
+  };
+  return { byPage, posts, site, setContent };
 }
 
 /** `site.categories` / `site.tags`: name → posts, newest first, names in the order posts bring them. */

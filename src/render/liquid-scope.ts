@@ -49,6 +49,8 @@ export interface LiquidScope {
   site: Record<string, unknown>;
   /** The top-level variables of one page's template: `page`, and `paginator` on a paginated list. */
   forPage: (page: Page) => Record<string, unknown>;
+  /** A rendered post's or document's HTML, as `content` for the pages that list it. */
+  setContent: (page: Page, html: string) => void;
 }
 
 /** `markdownify` renders post excerpts (Jekyll's `post.excerpt` is HTML). */
@@ -57,6 +59,7 @@ export function liquidScope(model: SiteModel, markdownify: (markdown: string) =>
   const site = liquidSite(model, diagnostics, drops);
   return {
     site,
+    setContent: drops.setContent,
     forPage: (page) => {
       const drop = page.document ? drops.byPage.get(page) ?? liquidPage(page) : liquidPage(page);
       return page.pager ? { page: drop, paginator: paginatorFor(page, drops) } : { page: drop };

@@ -72,7 +72,7 @@ export async function renderSite(config: SiteConfig, options: PipelineOptions = 
     pageUrlForSource: (relPath: string) => bySource.get(relPath) ?? bySource.get(path.posix.join(relPath, 'index.md')),
   };
   const keys = cache?.keysFor(config, model, env.liquidSite);
-  const rendered = await mapLimit(model.pages, NOTE_CONCURRENCY, async (page) => {
+  const render = async (page: Page): Promise<RenderedNote | undefined> => {
     try {
       return await (cache && keys ? renderCached(page, env, cache, keys) : renderNote(page, env));
     } catch (error) {
@@ -80,7 +80,12 @@ export async function renderSite(config: SiteConfig, options: PipelineOptions = 
       diagnostics.error(page.absPath, page.bodyLine, 'render', `could not render: ${(error as Error).message}`);
       return undefined;
     }
-  });
+  };
+  // Posts and collection documents first, as Jekyll renders them: a page listing them reads their
+  // HTML as `post.content`.
+  const documents = await mapLimit(model.pages.filter((p) => p.document), NOTE_CONCURRENCY, render);
+  for (const note of documents) if (note) scope.setContent(note.page, note.html);
+  const rendered = [...documents, ...(await mapLimit(model.pages.filter((p) => !p.document), NOTE_CONCURRENCY, render))];
   const notes = new Map<string, RenderedNote>();
   for (const note of rendered) if (note) notes.set(note.page.outputPath, note);
   // Links, anchors, pictures, duplicate ids and layout names, over the finished pages.
