@@ -81,11 +81,20 @@ function paragraphToFigure(paragraph: Element): Element | undefined {
 function pictureToFigure(node: Element, parent: Element | Root): Element | undefined {
   if (node.tagName === 'div' && hasClass(node, 'image-wrapper')) return wrapperToFigure(node);
   if (node.tagName === 'p') return paragraphToFigure(node);
-  const onlyChild = parent.type === 'element' && parent.children.filter((c) => !isBlank(c)).length === 1;
+  if (node.tagName !== 'img') return undefined;
+  // Only now, and only for a list item, look at the siblings: a pass over every parent's children
+  // per child made a 20,000-row table quadratic.
   const standsAlone =
-    parent.type === 'root' || (FLOW_PARENTS.has(parent.tagName) && !hasClass(parent, FIGURE_MEDIA)) || (parent.tagName === 'li' && onlyChild);
-  if (node.tagName === 'img' && standsAlone && !isIcon(node)) return imageFigure([node], imageCaption(node));
+    parent.type === 'root' || (FLOW_PARENTS.has(parent.tagName) && !hasClass(parent, FIGURE_MEDIA)) || (parent.tagName === 'li' && hasOneSignificantChild(parent));
+  if (standsAlone && !isIcon(node)) return imageFigure([node], imageCaption(node));
   return undefined;
+}
+
+/** Exactly one child that is not blank; stops at the second. */
+function hasOneSignificantChild(parent: Element): boolean {
+  let count = 0;
+  for (const child of parent.children) if (!isBlank(child) && ++count > 1) return false;
+  return count === 1;
 }
 
 function slugify(text: string): string {
