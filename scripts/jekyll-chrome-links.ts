@@ -1,7 +1,7 @@
-// What a reader of the Jekyll site could reach from its header, nav and footer, page by page:
-// builds a fixture notes folder with the installed Jekyll and writes the links of every page's
-// <header>, <nav> and <footer> (site paths, external addresses apart) to
-// tests/fixtures/jekyll-chrome/<fixture>.json. The chrome build test checks ours against it.
+// What a reader of the Jekyll site could reach: builds a fixture notes folder with the installed
+// Jekyll and writes the links of every page's <header>, <nav> and <footer>, and every page
+// reachable from the home page by following links, to tests/fixtures/jekyll-chrome/<fixture>.json.
+// The chrome and Jekyll-site build tests check ours against it.
 //   node scripts/jekyll-chrome-links.ts tests/fixtures/chrome-site tests/fixtures/jekyll-site
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
+import { reachablePages } from '../tests/helpers/reachable.ts';
 
 function htmlFiles(dir: string, prefix = ''): string[] {
   return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
@@ -22,6 +23,8 @@ export interface ChromeLinks {
   generator: string;
   /** Page (output file) → the hrefs of its header/nav and footer, as Jekyll wrote them. */
   pages: Record<string, { header: string[]; footer: string[] }>;
+  /** Every page a reader reaches from the home page by following links (output files). */
+  reachable: string[];
 }
 
 function linksOf(html: string, selector: string): string[] {
@@ -35,7 +38,7 @@ for (const fixture of process.argv.slice(2)) {
   const version = spawnSync('jekyll', ['--version'], { encoding: 'utf8' }).stdout.trim();
   const built = spawnSync('jekyll', ['build', '--quiet', '--source', fixture, '--destination', out], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`jekyll build ${fixture} failed:\n${built.stderr}`);
-  const result: ChromeLinks = { generator: `${version} (scripts/jekyll-chrome-links.ts)`, pages: {} };
+  const result: ChromeLinks = { generator: `${version} (scripts/jekyll-chrome-links.ts)`, pages: {}, reachable: reachablePages(out) };
   for (const file of htmlFiles(out).sort()) {
     const html = readFileSync(path.join(out, file), 'utf8');
     const header = linksOf(html, 'header, nav');

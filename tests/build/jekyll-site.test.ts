@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { buildSite, type BuildResult } from '../helpers/astro-build.ts';
-import { unreachedTargets } from '../helpers/chrome-links.ts';
+import { unreachedPages, unreachedTargets } from '../helpers/chrome-links.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/jekyll-site');
 
@@ -133,6 +133,8 @@ describe('a Jekyll repository builds unchanged', () => {
       'Study Notes /study/',
     ]);
     expect(unreachedTargets('jekyll-site', build.read)).toEqual([]);
+    // And every page Jekyll's site let a reader reach from its home page, by any link.
+    expect(unreachedPages('jekyll-site', build.outDir)).toEqual([]);
   });
 
   it('draws an unknown layout as a plain page and says where the layout is named', () => {

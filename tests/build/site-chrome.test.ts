@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { buildSite, type BuildResult } from '../helpers/astro-build.ts';
-import { unreachedTargets } from '../helpers/chrome-links.ts';
+import { unreachedPages, unreachedTargets } from '../helpers/chrome-links.ts';
 import { serveBuilt } from '../helpers/serve-built.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/chrome-site');
@@ -76,6 +76,8 @@ describe('the author\'s header, footer and icons', () => {
 
   it('every page Jekyll\'s header and footer made reachable is reachable from ours (page by page)', () => {
     expect(unreachedTargets('chrome-site', build.read)).toEqual([]);
+    // And every page Jekyll's site let a reader reach from its home page, by any link.
+    expect(unreachedPages('chrome-site', build.outDir)).toEqual([]);
   });
 
   it('under a base path every header, footer, icon and stylesheet link carries it', () => {
@@ -86,6 +88,7 @@ describe('the author\'s header, footer and icons', () => {
     expect(html).toContain('<link rel="icon" href="/notes/favicon.svg"');
     expect(html).toContain('<link rel="stylesheet" href="/notes/assets/setup.css"');
     expect(unreachedTargets('chrome-site', based.read, '/notes/')).toEqual([]);
+    expect(unreachedPages('chrome-site', based.outDir, '/notes/')).toEqual([]);
   });
 
   it('keeps the ids of code blocks: raw <pre><code id> and an IAL under a fence', () => {

@@ -6,9 +6,12 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { outputPathForUrl } from '../../src/loader/permalink.ts';
+import { reachablePages } from './reachable.ts';
 
 interface JekyllChrome {
   pages: Record<string, { header: string[]; footer: string[] }>;
+  /** Pages reachable from Jekyll's home page by following links. */
+  reachable: string[];
 }
 
 export function jekyllChromeLinks(fixture: string): JekyllChrome {
@@ -40,4 +43,10 @@ export function unreachedTargets(fixture: string, read: (file: string) => string
     }
   }
   return missing;
+}
+
+/** Pages a reader of the Jekyll site reached from its home page that ours does not reach: should be empty. */
+export function unreachedPages(fixture: string, outDir: string, base = '/'): string[] {
+  const ours = new Set(reachablePages(outDir, base));
+  return jekyllChromeLinks(fixture).reachable.filter((file) => !ours.has(file));
 }
