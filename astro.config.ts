@@ -1,14 +1,12 @@
 import { defineConfig } from 'astro/config';
 import studyNotes from './src/integration/index.ts';
 
-// The notes folder, base path and site URL come from studyNotes() (environment variables, then
-// the notes folder's _config.yml); the integration sets Astro's `base` and `site` from them.
+// studyNotes() sets what the site needs from Astro (base path and site URL from the notes
+// folder's _config.yml or SITE_BASE/SITE_URL, Jekyll-style output file names). Its options:
+// notesDir (NOTES_DIR overrides it), remarkPlugins, rehypePlugins — see the README.
 export default defineConfig({
   output: 'static',
   outDir: process.env.OUT_DIR ?? './dist',
-  // `/study/x` is served from `study/x.html` on GitHub Pages, as Jekyll wrote it.
-  build: { format: 'file', inlineStylesheets: 'never' },
-  trailingSlash: 'ignore',
-  integrations: [studyNotes()],
+  integrations: [studyNotes({ notesDir: 'content' })],
   devToolbar: { enabled: false },
 });

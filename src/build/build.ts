@@ -5,12 +5,11 @@
 import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createBuildDiagrams, finishDiagrams, type BuildDiagrams } from '../diagrams/build-diagrams.ts';
-import type { PipelineOptions } from '../markdown/pipeline.ts';
-import rehypeDiagrams from '../markdown/rehype/rehype-diagrams.ts';
-import rehypeFigures from '../markdown/rehype/rehype-figures.ts';
 import path from 'node:path';
+import type { NotePipelineOptions } from '../markdown/pipeline.ts';
 import { RenderCache } from '../render/render-cache.ts';
 import { renderSite, type RenderedSite } from '../render/render-site.ts';
+import { pluginsFingerprint, type UserPlugins } from './user-plugins.ts';
 
 type ShutdownHook = () => Promise<void> | void;
 
@@ -23,15 +22,22 @@ export class Build {
   readonly #shutdownHooks: ShutdownHook[] = [];
   /** Kept across dev-server re-renders, so an edit re-renders only the notes it touches. */
   readonly #renderCache: RenderCache | undefined;
+  readonly #plugins: UserPlugins;
 
   /**
    * `generatorRoot`: the project folder, whose sources are part of every render-cache key;
-   * without it (or with RENDER_CACHE=0) every note is rendered.
+   * without it (or with RENDER_CACHE=0) every note is rendered. `plugins`: the user's remark and
+   * rehype plugins, run on every note.
    */
-  constructor(config: SiteConfig, options: { generatorRoot?: string } = {}) {
+  constructor(config: SiteConfig, options: { generatorRoot?: string; plugins?: UserPlugins } = {}) {
     this.config = config;
+    this.#plugins = options.plugins ?? { remarkPlugins: [], rehypePlugins: [] };
     if (options.generatorRoot && process.env.RENDER_CACHE !== '0') {
-      this.#renderCache = new RenderCache({ dir: path.join(config.cacheDir, 'notes'), generatorRoot: options.generatorRoot });
+      this.#renderCache = new RenderCache({
+        dir: path.join(config.cacheDir, 'notes'),
+        generatorRoot: options.generatorRoot,
+        plugins: pluginsFingerprint(this.#plugins, options.generatorRoot),
+      });
     }
   }
 
@@ -78,9 +84,7 @@ export class Build {
     return site;
   }
 
-  /** The figure plugins of other layers, in order: diagrams first, then rehype-figures, which wraps
-   * the remaining pictures and gives every figure its id and enlarge button. */
-  #pipelineOptions(): PipelineOptions {
-    return { figurePlugins: [[rehypeDiagrams, { service: () => this.diagrams() }], rehypeFigures] };
+  #pipelineOptions(): NotePipelineOptions {
+    return { diagrams: () => this.diagrams(), ...this.#plugins };
   }
 }

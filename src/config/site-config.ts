@@ -81,8 +81,14 @@ function readDefaults(raw: Record<string, unknown>): FrontMatterDefault[] {
 
 const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SiteConfig {
-  const notesDir = path.resolve(cwd, env.NOTES_DIR || 'content');
+/** What `astro.config.ts` may set; the environment variables override it (`NOTES_DIR=…`). */
+export interface SiteConfigOptions {
+  /** The notes folder, absolute or relative to the project (default `content`). */
+  notesDir?: string;
+}
+
+export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), options: SiteConfigOptions = {}): SiteConfig {
+  const notesDir = path.resolve(cwd, env.NOTES_DIR || options.notesDir || 'content');
   const problems: ConfigProblem[] = [];
   const raw = readJekyllConfig(notesDir, problems);
   return {

@@ -23,8 +23,14 @@ function buildNotices(model: SiteModel): string[] {
   const roles = layoutRoleSummary(model.pages.map((p) => p.layout), model.layoutRoles);
   return roles ? [...model.notices, roles] : model.notices;
 }
+import { collectUserPlugins, type UserPlugins } from '../build/user-plugins.ts';
 
-export default function studyNotes(): AstroIntegration {
+export interface StudyNotesOptions extends Partial<UserPlugins> {
+  /** The notes folder, absolute or relative to the project (default `content`); `NOTES_DIR` overrides it. */
+  notesDir?: string;
+}
+
+export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegration {
   let build: Build | undefined;
   let outDir = '';
   let lock: BuildLock | undefined;
@@ -35,14 +41,20 @@ export default function studyNotes(): AstroIntegration {
   return {
     name: 'study-notes',
     hooks: {
-      'astro:config:setup': ({ command, config: astroConfig, addWatchFile, updateConfig }) => {
-        build = new Build(loadSiteConfig(), { generatorRoot: fileURLToPath(astroConfig.root) });
+      'astro:config:setup': ({ command, config: astroConfig, addWatchFile, updateConfig, logger }) => {
+        const root = fileURLToPath(astroConfig.root);
+        // Astro's own markdown.remarkPlugins/rehypePlugins apply to the notes too, before the options' own.
+        const plugins = collectUserPlugins(options, astroConfig.markdown, (message) => logger.warn(message));
+        build = new Build(loadSiteConfig(process.env, root, { notesDir: options.notesDir }), { generatorRoot: root, plugins });
         const { config } = build;
         outDir = fileURLToPath(astroConfig.outDir);
         addWatchFile(path.join(config.notesDir, '_config.yml'));
         updateConfig({
           base: config.base,
           site: config.siteUrl || undefined,
+          // Jekyll's URLs: `/study/x` is served from `study/x.html` on GitHub Pages.
+          build: { format: 'file', inlineStylesheets: 'never' },
+          trailingSlash: 'ignore',
           vite: {
             plugins: [virtualSitePlugin(build, { directoryRoutes: command === 'dev' })],
             // Browser scripts share class names with the renderer (src/shared/markup.ts): inline

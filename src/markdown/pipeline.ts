@@ -8,8 +8,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
+import type { Page } from '../loader/site-model.ts';
 import type { NoteContext } from './note-context.ts';
 import rehypeCodeCopy from './rehype/rehype-code-copy.ts';
+import rehypeDiagrams, { type RehypeDiagramsOptions } from './rehype/rehype-diagrams.ts';
+import rehypeFigures from './rehype/rehype-figures.ts';
 import rehypeHighlightCode from './rehype/rehype-highlight-code.ts';
 import rehypeCollectLinks from './rehype/rehype-collect-links.ts';
 import rehypeHeadingAnchors from './rehype/rehype-heading-anchors.ts';
@@ -31,33 +34,44 @@ import remarkKramdownStrayTags from './remark/remark-kramdown-stray-tags.ts';
 import remarkKramdownTables from './remark/remark-kramdown-tables.ts';
 import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
 
-
-export interface PipelineOptions {
-  /** Plugins that run on the HTML tree after links are resolved and before code is highlighted (diagrams, figures). */
-  figurePlugins?: PluggableList;
+export interface NotePipelineOptions {
+  /**
+   * The build's diagram service, asked for on a note's first diagram (so nothing starts for notes
+   * without one). Without it, diagram sources are left as written.
+   */
+  diagrams?: RehypeDiagramsOptions['service'];
+  /**
+   * false: no figures at all — pictures and diagram sources stay as written (the kramdown
+   * conformance test compares the Markdown reading alone). Default true.
+   */
+  figures?: boolean;
+  /** The user's remark plugins (`studyNotes({ remarkPlugins })`, Astro's `markdown.remarkPlugins`): after the dialect's own. */
+  remarkPlugins?: PluggableList;
+  /**
+   * The user's rehype plugins: on the finished page (figures, highlighting, heading anchors done),
+   * before its links, ids and facts are collected — so the link checker sees what they add.
+   */
+  rehypePlugins?: PluggableList;
 }
 
-type HtmlProcessor = Processor<Root, Root, Root, Root, string>;
+export type HtmlProcessor = Processor<Root, Root, Root, Root, string>;
+type TreeProcessor = Processor<Root, Root, Root, undefined, undefined>;
 
-/** The HTML-tree stages, shared by Markdown notes and `.html` pages. */
-function withHtmlStages(processor: Processor<Root, Root, Root, undefined, undefined>, options: PipelineOptions): HtmlProcessor {
-  return processor
-    .use(rehypeRestoreRawBlocks)
-    .use(rehypeResolveLinks)
-    .use(rehypeKramdownIds)
-    .use(rehypeToc)
-    .use(rehypeHeadingAnchors)
-    .use(rehypeTables)
-    .use(options.figurePlugins ?? [])
-    .use(rehypeHighlightCode)
-    .use(rehypeCodeCopy)
-    .use(rehypeCollectLinks)
-    .use(rehypePageFacts)
-    .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as HtmlProcessor;
+/** The one pipeline of a build: what every note, every `.html` page and `markdownify` go through. */
+export interface NotePipeline {
+  /** One processor per page format. */
+  processors: Record<Page['format'], HtmlProcessor>;
+  /**
+   * Jekyll's `markdownify`: Markdown → HTML by the notes' own Markdown stages. The page stages
+   * (anchors, figures, highlighting, user rehype plugins) are left out: the result lands in a
+   * note, which gets them.
+   */
+  markdownify: (markdown: string) => string;
 }
 
-export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
-  const markdown = unified()
+/** Markdown → mdast, the kramdown dialect, the user's remark plugins. */
+function markdownStages(options: NotePipelineOptions) {
+  return unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkKramdownEob)
@@ -71,15 +85,37 @@ export function createPipeline(options: PipelineOptions = {}): HtmlProcessor {
     .use(remarkKramdownLists)
     .use(remarkKramdownStrayTags)
     .use(remarkKramdownTypography)
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } })
-    .use(rehypeRaw);
-  return withHtmlStages(markdown as unknown as Processor<Root, Root, Root, undefined, undefined>, options);
+    .use(options.remarkPlugins ?? [])
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } });
 }
 
-/** `.html` pages: HTML as written (after Liquid), through the same enhancements. */
-export function createHtmlPipeline(options: PipelineOptions = {}): HtmlProcessor {
-  const html = unified().use(rehypeParse, { fragment: true });
-  return withHtmlStages(html as unknown as Processor<Root, Root, Root, undefined, undefined>, options);
+/** The HTML-tree stages, shared by Markdown notes and `.html` pages. */
+function withPageStages(processor: TreeProcessor, options: NotePipelineOptions): HtmlProcessor {
+  return processor
+    .use(rehypeRestoreRawBlocks)
+    .use(rehypeResolveLinks)
+    .use(rehypeKramdownIds)
+    .use(rehypeToc)
+    .use(rehypeHeadingAnchors)
+    .use(rehypeTables)
+    // Diagrams first; rehype-figures then wraps the remaining pictures and gives every figure its
+    // id and enlarge button.
+    .use(options.figures !== false && options.diagrams ? [[rehypeDiagrams, { service: options.diagrams }]] : [])
+    .use(options.figures !== false ? [rehypeFigures] : [])
+    .use(rehypeHighlightCode)
+    .use(rehypeCodeCopy)
+    .use(options.rehypePlugins ?? [])
+    .use(rehypeCollectLinks)
+    .use(rehypePageFacts)
+    .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as HtmlProcessor;
+}
+
+export function createNotePipeline(options: NotePipelineOptions = {}): NotePipeline {
+  const markdown = withPageStages(markdownStages(options).use(rehypeRaw) as unknown as TreeProcessor, options);
+  // `.html` pages: HTML as written (after Liquid), through the same page stages.
+  const html = withPageStages(unified().use(rehypeParse, { fragment: true }) as unknown as TreeProcessor, options);
+  const markdownify = markdownStages(options).use(rehypeStringify, { allowDangerousHtml: true });
+  return { processors: { markdown, html }, markdownify: (text) => String(markdownify.processSync(text)).trim() };
 }
 
 export async function runPipeline(processor: HtmlProcessor, markdown: string, note: NoteContext): Promise<string> {

@@ -120,6 +120,7 @@ export interface BuildKeys {
 export class RenderCache {
   readonly #dir: string | undefined;
   readonly #generatorRoot: string;
+  readonly #plugins: string;
   /** Entries of this process (the dev server renders the site again after every change). */
   readonly #memory = new Map<string, Entry>();
   /** Notes reused / rendered by the last site render. */
@@ -127,9 +128,11 @@ export class RenderCache {
   readonly rendered = new Set<string>();
 
   /** `dir` undefined: entries kept in memory only. */
-  constructor(options: { dir: string | undefined; generatorRoot: string }) {
+  /** `plugins`: the user's remark/rehype plugins, as a fingerprint (they shape every note). */
+  constructor(options: { dir: string | undefined; generatorRoot: string; plugins?: string }) {
     this.#dir = options.dir;
     this.#generatorRoot = options.generatorRoot;
+    this.#plugins = options.plugins ?? '';
   }
 
   keysFor(config: SiteConfig, model: SiteModel, liquidSite: Record<string, unknown>): BuildKeys {
@@ -139,7 +142,7 @@ export class RenderCache {
     // Links to `.md` files resolve to their pages' URLs (files are listed in site.static_files).
     const structure = stableJson(model.pages.map((p) => [p.relPath, p.url, p.outputPath]));
     const graphviz = findExecutable('dot', process.env.DIAGRAMS_SEARCH_PATH || process.env.PATH) !== undefined;
-    const base = sha256(String(FORMAT), generatorVersion(this.#generatorRoot), stableJson(rendering), structure, String(graphviz));
+    const base = sha256(String(FORMAT), generatorVersion(this.#generatorRoot), this.#plugins, stableJson(rendering), structure, String(graphviz));
     const once = <T>(make: () => T): (() => T) => {
       let value: { v: T } | undefined;
       return () => (value ??= { v: make() }).v;

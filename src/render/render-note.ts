@@ -7,7 +7,7 @@ import { renderLiquid } from '../liquid/liquid-engine.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
 import type { HeadingEntry, LinkEntry, NoteContext } from '../markdown/note-context.ts';
 import { collectPageIds, type PageIds } from '../markdown/page-ids.ts';
-import { runPipeline, type createPipeline } from '../markdown/pipeline.ts';
+import { runPipeline, type NotePipeline } from '../markdown/pipeline.ts';
 import { preprocessMarkdown } from '../markdown/preprocess.ts';
 import { LineMap } from './line-map.ts';
 import { liquidPage } from './liquid-scope.ts';
@@ -46,7 +46,7 @@ export interface RenderEnvironment {
   /** `page` (and `paginator`) for one page's Liquid; without it, the page's own fields. */
   pageScope?: (page: Page) => Record<string, unknown>;
   /** One pipeline per page format. */
-  processors: Record<Page['format'], ReturnType<typeof createPipeline>>;
+  processors: NotePipeline['processors'];
   diagnostics: Diagnostics;
   pageUrlForSource: (relPath: string) => string | undefined;
   /** Collects the files read on the note's behalf (includes), for the render cache. */

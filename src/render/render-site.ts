@@ -1,17 +1,12 @@
 // The whole site, rendered once per build: load the notes, render every note, check links.
 import path from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { checkRenderedSite } from '../checks/check-site.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createLiquidEngine } from '../liquid/liquid-engine.ts';
 import { liquidLimits } from '../liquid/liquid-limits.ts';
 import { loadSiteModel, type Page, type SiteModel } from '../loader/site-model.ts';
-import { createHtmlPipeline, createPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
+import { createNotePipeline, type NotePipelineOptions } from '../markdown/pipeline.ts';
 import { liquidPage, liquidScope } from './liquid-scope.ts';
 import { mapLimit } from './map-limit.ts';
 import { RecordingDiagnostics, type BuildKeys, type RenderCache } from './render-cache.ts';
@@ -29,11 +24,6 @@ export interface RenderedSite {
 
 /** Notes rendered at once: enough to keep the diagram processes busy, few enough for memory. */
 const NOTE_CONCURRENCY = 8;
-
-function createMarkdownify(): (markdown: string) => string {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
-  return (markdown) => String(processor.processSync(markdown)).trim();
-}
 
 /** A note through the render cache: reused when nothing it depends on changed, else rendered and stored. */
 async function renderCached(page: Page, env: RenderEnvironment, cache: RenderCache, keys: BuildKeys): Promise<RenderedNote> {
@@ -54,20 +44,20 @@ async function renderCached(page: Page, env: RenderEnvironment, cache: RenderCac
   return note;
 }
 
-export async function renderSite(config: SiteConfig, options: PipelineOptions = {}, diagnostics = new Diagnostics(), cache?: RenderCache): Promise<RenderedSite> {
+export async function renderSite(config: SiteConfig, options: NotePipelineOptions = {}, diagnostics = new Diagnostics(), cache?: RenderCache): Promise<RenderedSite> {
   const model = loadSiteModel(config, diagnostics);
-  const markdownify = createMarkdownify();
+  const pipeline = createNotePipeline(options);
+  const { markdownify } = pipeline;
   const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify }, liquidLimits(config.pageSizeLimit));
   // A paginated list's copies share their source: a link to it means its first page.
   const bySource = new Map(model.pages.filter((p) => !p.pager || p.pager.page === 1).map((p) => [p.relPath, p.url]));
   const scope = liquidScope(model, markdownify, diagnostics);
-  const processors = { markdown: createPipeline(options), html: createHtmlPipeline(options) };
   const env: RenderEnvironment = {
     model,
     liquid,
     liquidSite: scope.site,
     pageScope: scope.forPage,
-    processors,
+    processors: pipeline.processors,
     diagnostics,
     pageUrlForSource: (relPath: string) => bySource.get(relPath) ?? bySource.get(path.posix.join(relPath, 'index.md')),
   };

@@ -43,7 +43,7 @@ describe('two builds in one process', () => {
   it('each with its own configuration and its own warnings', () => {
     expect(readFileSync(path.join(outA, 'index.html'), 'utf8')).toContain('<title>First Site</title>');
     expect(readFileSync(path.join(outB, 'index.html'), 'utf8')).toContain('<title>Second Site</title>');
-    const summaries = [...output.matchAll(/written to (.*?), (\d+) warnings/g)].map((m) => [path.resolve(m[1]!), Number(m[2])]);
+    const summaries = [...output.matchAll(/written to (.*?), \d+ errors?, (\d+) warnings?/g)].map((m) => [path.resolve(m[1]!), Number(m[2])]);
     expect(summaries).toEqual([
       [path.resolve(outA), 0],
       [path.resolve(outB), 1],

@@ -22,12 +22,13 @@ export function astroEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-export function buildSite(notesDir: string, env: Record<string, string> = {}): BuildResult {
+/** `args`: more `astro build` arguments, e.g. `--config <file>`. */
+export function buildSite(notesDir: string, env: Record<string, string> = {}, args: string[] = []): BuildResult {
   // Astro keeps its prerender chunks in `<cwd>/.astro/.prerender/` when the output folder lies
   // outside the project, where parallel builds overwrite each other's; inside, they stay apart.
   mkdirSync('.astro', { recursive: true });
   const outDir = mkdtempSync(path.resolve('.astro', 'test-dist-'));
-  const result = spawnSync(ASTRO, ['build'], {
+  const result = spawnSync(ASTRO, ['build', ...args], {
     encoding: 'utf8',
     env: astroEnv({
       NOTES_DIR: notesDir,

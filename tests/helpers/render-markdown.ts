@@ -1,13 +1,39 @@
-// Runs the real Markdown pipeline over a string, as a note at `relPath` would be.
+// Runs the build's own note pipeline (createNotePipeline: the same plugins, diagrams and figures
+// included) over a string, as a note at `relPath` would be.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Diagnostics } from '../../src/diagnostics/diagnostics.ts';
+import { createBuildDiagrams, type BuildDiagrams } from '../../src/diagrams/build-diagrams.ts';
 import type { NoteContext } from '../../src/markdown/note-context.ts';
-import { createPipeline, runPipeline } from '../../src/markdown/pipeline.ts';
+import { createNotePipeline, runPipeline, type NotePipeline } from '../../src/markdown/pipeline.ts';
 import { preprocessMarkdown } from '../../src/markdown/preprocess.ts';
 
 export interface RenderOptions {
   relPath?: string;
   base?: string;
   pages?: Record<string, string>;
+  /**
+   * false: the Markdown as read, without the site's figures (pictures and diagram sources stay as
+   * written) — for comparing the reading with kramdown's, which has no figures.
+   */
+  figures?: boolean;
+}
+
+// One diagram service for the test file, started only if a test renders a diagram (it stops with the process).
+let diagrams: BuildDiagrams | undefined;
+const pipelines = new Map<boolean, NotePipeline>();
+
+function notePipeline(figures: boolean): NotePipeline {
+  let pipeline = pipelines.get(figures);
+  if (!pipeline) {
+    pipeline = createNotePipeline({
+      figures,
+      diagrams: () => (diagrams ??= createBuildDiagrams({ notesDir: '/notes', cacheDir: mkdtempSync(path.join(tmpdir(), 'render-markdown-')) })),
+    });
+    pipelines.set(figures, pipeline);
+  }
+  return pipeline;
 }
 
 export async function renderMarkdown(markdown: string, options: RenderOptions = {}): Promise<{ html: string; context: NoteContext }> {
@@ -26,6 +52,6 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
     headings: [],
     links: [],
   };
-  const html = await runPipeline(createPipeline(), pre.text, context);
+  const html = await runPipeline(notePipeline(options.figures ?? true).processors.markdown, pre.text, context);
   return { html, context };
 }

@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../../src/config/site-config.ts';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
 import { createBuildDiagrams, finishDiagrams } from '../../../src/diagrams/build-diagrams.ts';
-import rehypeDiagrams from '../../../src/markdown/rehype/rehype-diagrams.ts';
 import { renderSite } from '../../../src/render/render-site.ts';
 
 const fixtures = path.resolve('tests/fixtures/diagrams');
@@ -21,7 +20,7 @@ describe('build diagrams', () => {
     const build = createBuildDiagrams(config);
     delete process.env.DIAGRAMS_SEARCH_PATH;
     expect(build.service.hasGraphviz).toBe(false);
-    const site = await renderSite(config, { figurePlugins: [[rehypeDiagrams, { service: () => build }]] }, new Diagnostics());
+    const site = await renderSite(config, { diagrams: () => build }, new Diagnostics());
     const html = [...site.notes.values()].find((n) => n.page.relPath === 'study/figures.md')!.html;
     expect(html).toContain('>Customer</text>'); // the C4 diagram, laid out by Smetana
     expect(html).not.toMatch(/Dot Executable|Cannot find Graphviz/i);

@@ -1,6 +1,6 @@
 // Notes in → figures out: the diagrams plugin in the real pipeline (Liquid, include_relative,
 // raw-block restoring) with the real jar, over tests/fixtures/diagrams/notes.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import plantumlEncoder from 'plantuml-encoder';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../../src/config/site-config.ts';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
 import { DiagramService, type DiagramServiceOptions } from '../../../src/diagrams/diagram-service.ts';
-import rehypeDiagrams from '../../../src/markdown/rehype/rehype-diagrams.ts';
+import { expectGolden } from '../../helpers/golden.ts';
 import { renderSite } from '../../../src/render/render-site.ts';
 
 const fixtures = path.resolve('tests/fixtures/diagrams');
@@ -21,7 +21,7 @@ async function build(options: Partial<DiagramServiceOptions> = {}) {
   const service = new DiagramService({ rootDir: notesDir, cacheDir, poolSize: 2, ...options });
   services.push(service);
   const diagnostics = new Diagnostics(notesDir);
-  const site = await renderSite(config, { figurePlugins: [[rehypeDiagrams, { service: () => ({ service }) }]] }, diagnostics);
+  const site = await renderSite(config, { diagrams: () => ({ service }) }, diagnostics);
   const html = (name: string): string => [...site.notes.values()].find((n) => n.page.relPath === `study/${name}.md`)!.html;
   const warnings = diagnostics.items.filter((d) => d.code.startsWith('diagram')).map((d) => `${path.relative(notesDir, d.file)}:${d.line} ${d.message}`);
   return { html, warnings, service };
@@ -45,7 +45,7 @@ describe('rehype-diagrams', () => {
     const found = figures(html);
     expect(found).toHaveLength(5);
     for (const figure of found) {
-      expect(figure).toMatch(/^<figure class="figure diagram" data-figure="diagram"><div class="figure-media"><svg role="img" aria-label="[^"]+"/);
+      expect(figure).toMatch(/^<figure class="figure diagram" data-figure="diagram" id="fig-[^"]+"><div class="figure-media"><svg role="img" aria-label="[^"]+"/);
       expect(figure).toContain('<details class="diagram-source" data-pagefind-ignore=""><summary>PlantUML source</summary>');
     }
     expect(html).not.toContain('<script');
@@ -102,15 +102,16 @@ describe('rehype-diagrams', () => {
   it('matches the expected error figures', () => {
     const file = path.join(fixtures, 'broken.expected.html');
     const actual = `${figures(result.html('broken')).join('\n')}\n`;
-    if (process.env.UPDATE_FIXTURES || !existsSync(file)) writeFileSync(file, actual);
-    expect(actual).toBe(readFileSync(file, 'utf8'));
+    expectGolden(actual, file);
   });
 
   it('falls back to the author’s picture, with a warning, when Java cannot run', async () => {
     const noJava = await build({ java: '/nonexistent/java', cacheDir: undefined });
     const [login, flow] = figures(noJava.html('figures'));
     expect(login).toBe(
-      '<figure class="figure" data-figure="image"><div class="figure-media"><img src="/study/assets/old-export.png" alt="Login sequence" class="modal-trigger" data-caption="Login (exported picture)"></div><figcaption>🔐 Login – sequence</figcaption></figure>',
+      '<figure class="figure" data-figure="image" id="fig-login-sequence"><div class="figure-media"><img src="/study/assets/old-export.png" alt="Login sequence" class="modal-trigger" data-caption="Login (exported picture)"></div>' +
+        '<button type="button" class="figure-enlarge" aria-label="Enlarge image: 🔐 Login – sequence" title="Enlarge" data-pagefind-ignore=""><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M15 3h6v6M9 21H3v-6M21 3l-7 7M3 21l7-7"></path></svg></button>' +
+        '<figcaption>🔐 Login – sequence</figcaption></figure>',
     );
     expect(flow).toContain('data-figure="diagram-error"'); // no picture to fall back to
     expect(noJava.warnings).toContainEqual(expect.stringMatching(/^study\/figures\.md:12 diagram not rendered \(.*Java.*\); showing the author's picture \/study\/assets\/old-export\.png instead/));

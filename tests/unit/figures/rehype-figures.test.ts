@@ -1,7 +1,7 @@
 // rehype-figures: fixtures of HTML in → HTML out (tests/unit/figures/fixtures/<case>/input.html and
-// expected.html; UPDATE_FIXTURES=1 rewrites the expected files), and one note through the real
+// expected.html; `npm run fixtures:update` rewrites them, a missing one fails), and one note through the real
 // Markdown pipeline.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
@@ -9,9 +9,10 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
 import type { NoteContext } from '../../../src/markdown/note-context.ts';
-import { createPipeline, runPipeline } from '../../../src/markdown/pipeline.ts';
+import { createNotePipeline, runPipeline } from '../../../src/markdown/pipeline.ts';
 import { preprocessMarkdown } from '../../../src/markdown/preprocess.ts';
 import rehypeFigures from '../../../src/markdown/rehype/rehype-figures.ts';
+import { expectGolden } from '../../helpers/golden.ts';
 
 const root = path.resolve('tests/unit/figures/fixtures');
 
@@ -25,8 +26,7 @@ describe('rehype-figures fixtures', () => {
     it(name, async () => {
       const html = await figures(readFileSync(path.join(root, name, 'input.html'), 'utf8'));
       const expectedFile = path.join(root, name, 'expected.html');
-      if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) writeFileSync(expectedFile, html);
-      expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+      expectGolden(html, expectedFile);
     });
   }
 });
@@ -92,7 +92,7 @@ describe('rehype-figures', () => {
       headings: [],
       links: [],
     };
-    const html = await runPipeline(createPipeline({ figurePlugins: [rehypeFigures] }), pre.text, context);
+    const html = await runPipeline(createNotePipeline().processors.markdown, pre.text, context);
     expect(html).toContain(
       '<figure class="figure" data-figure="image" id="fig-a-harbour-at-dusk"><div class="figure-media"><img src="/study/assets/harbour.png" alt="A harbour at dusk"></div><button type="button" class="figure-enlarge" aria-label="Enlarge image: A harbour at dusk"',
     );

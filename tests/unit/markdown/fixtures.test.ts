@@ -1,8 +1,10 @@
 // Fixtures: each folder of tests/fixtures/markdown holds input.md and the expected.html the
-// pipeline must produce for a note at study/note.md (base /notes/). UPDATE_FIXTURES=1 rewrites them.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// build's pipeline must produce for a note at study/note.md (base /notes/). `npm run fixtures:update`
+// rewrites them; a missing one fails.
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expectGolden } from '../../helpers/golden.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 const root = path.resolve('tests/fixtures/markdown');
@@ -14,8 +16,7 @@ describe('Markdown fixtures', () => {
       const input = readFileSync(path.join(root, name, 'input.md'), 'utf8');
       const { html } = await renderMarkdown(input, { base: '/notes/', pages });
       const expectedFile = path.join(root, name, 'expected.html');
-      if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) writeFileSync(expectedFile, html);
-      expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+      expectGolden(html, expectedFile);
     });
   }
 });

@@ -8,6 +8,11 @@ describe('page facts', () => {
     expect(context.facts).toEqual({ hasFigures: false, image: '/notes/study/a.png', opensWithH1: true });
   });
 
+  it('a picture standing alone becomes a figure the viewer can enlarge', async () => {
+    const { context } = await renderMarkdown('Intro.\n\n![A harbour at dusk](./harbour.png)\n');
+    expect(context.facts).toEqual({ hasFigures: true, image: '/study/harbour.png', opensWithH1: false });
+  });
+
   it('a note without a title of its own, whose scripts mention pictures', async () => {
     const markdown = 'Intro.\n\n<script>\nconst html = \'<img src="/nope.png">\';\n</script>\n\n# Later heading\n';
     const { context } = await renderMarkdown(markdown);

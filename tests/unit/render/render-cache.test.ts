@@ -9,7 +9,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../../src/config/site-config.ts';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
 import { createBuildDiagrams, finishDiagrams } from '../../../src/diagrams/build-diagrams.ts';
-import rehypeDiagrams from '../../../src/markdown/rehype/rehype-diagrams.ts';
 import { RenderCache } from '../../../src/render/render-cache.ts';
 import { renderSite } from '../../../src/render/render-site.ts';
 import { writeNotesFolder } from '../../helpers/notes-folder.ts';
@@ -47,7 +46,7 @@ async function build(useCache = true) {
   const config = loadSiteConfig({ NOTES_DIR: notes, CACHE_DIR: cacheDir } as NodeJS.ProcessEnv);
   const cache = useCache ? new RenderCache({ dir: path.join(cacheDir, 'notes'), generatorRoot: generator }) : undefined;
   const diagnostics = new Diagnostics(notes);
-  const site = await renderSite(config, { figurePlugins: [[rehypeDiagrams, { service: () => diagrams }]] }, diagnostics, cache);
+  const site = await renderSite(config, { diagrams: () => diagrams }, diagnostics, cache);
   const html = (relPath: string): string => [...site.notes.values()].find((n) => n.page.relPath === relPath)!.html;
   return { site, html, rendered: [...(cache?.rendered ?? [])].sort(), hits: cache?.hits ?? 0, warnings: diagnostics.items.map((d) => diagnostics.format(d)) };
 }
