@@ -7,7 +7,7 @@
 // content kramdown does parse as Markdown.
 
 /** kramdown's block-level HTML elements that notes wrap around generated rows and tiles. */
-const BLOCK_ELEMENTS = new Set([
+export const BLOCK_ELEMENTS = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'div', 'dl', 'fieldset', 'figure',
   'footer', 'form', 'header', 'main', 'nav', 'ol', 'section', 'select', 'table', 'ul',
 ]);

@@ -13,7 +13,7 @@
 // 6. kramdown's end-of-block marker `^` becomes an HTML comment that ends the block in
 //    CommonMark too, and is dropped from the tree (remark-kramdown-eob).
 import { LineMap } from '../render/line-map.ts';
-import { htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
+import { BLOCK_ELEMENTS, htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
 import { kramdownListLines } from './kramdown-lists.ts';
 
 export const RAW_BLOCK_TAG = 'notes-raw-block';
@@ -110,6 +110,19 @@ function backslashBreaks(lines: string[], inFence: readonly boolean[]): void {
   }
 }
 
+/**
+ * A line holding only the end tag of a block element that no earlier line opened: kramdown shows
+ * it as text, CommonMark drops it as an HTML block.
+ */
+function isStrayEndTag(lines: readonly string[], index: number): boolean {
+  const name = /^ {0,3}<\/([a-z][a-z0-9]*)\s*>\s*$/i.exec(lines[index]!)?.[1]?.toLowerCase();
+  if (!name || !BLOCK_ELEMENTS.has(name)) return false;
+  const before = lines.slice(0, index).join('\n');
+  const opened = before.match(new RegExp(`<${name}\\b`, 'gi'))?.length ?? 0;
+  const closed = before.match(new RegExp(`</${name}\\s*>`, 'gi'))?.length ?? 0;
+  return opened <= closed;
+}
+
 /** A `#` line without text is a paragraph to kramdown, an empty heading to CommonMark. */
 const EMPTY_ATX = /^( {0,3})(#{1,6}[ \t]*)$/;
 
@@ -126,6 +139,12 @@ export function preprocessMarkdown(input: string): PreprocessResult {
   /** End-tag lines of HTML blocks that Markdown follows directly, and the last line inside one. */
   const blankAfter = new Set<number>();
   let insideHtmlUntil = -1;
+  const commentBlockEnds = new Set<number>();
+  lines.forEach((line, index) => {
+    if (fenced[index] || !/^ {0,3}<!--/.test(line) || line.includes('-->', line.indexOf('<!--') + 4)) return;
+    const end = lines.findIndex((later, at) => at > index && later.includes('-->'));
+    if (end > 0) commentBlockEnds.add(end);
+  });
   let i = 0;
   while (i < lines.length) {
     if (!fenced[i] && i > insideHtmlUntil) {
@@ -167,7 +186,10 @@ export function preprocessMarkdown(input: string): PreprocessResult {
         if (end >= lines.length) break; // unclosed: leave it to the HTML parser
         const closing = close.exec(lines[end]!)!;
         const html = [line.slice(match.index), ...lines.slice(i + 1, end), lines[end]!.slice(0, closing.index + closing[0].length)].join('\n');
-        const placeholder = `<${RAW_BLOCK_TAG} data-index="${rawBlocks.length}"></${RAW_BLOCK_TAG}>`;
+        // An element alone on its lines, outside any HTML block, is a block of its own (kramdown
+        // and CommonMark agree); one inside a line or a block stays inline.
+        const standalone = line.slice(0, match.index).trim() === '' && lines[end]!.slice(closing.index + closing[0].length).trim() === '' && startLine - 1 > insideHtmlUntil;
+        const placeholder = standalone ? `<div ${RAW_BLOCK_HOST_ATTRIBUTE}="${rawBlocks.length}"></div>` : `<${RAW_BLOCK_TAG} data-index="${rawBlocks.length}"></${RAW_BLOCK_TAG}>`;
         rawBlocks.push(html);
         line = line.slice(0, match.index) + placeholder + lines[end]!.slice(closing.index + closing[0].length);
         i = end;
@@ -175,6 +197,14 @@ export function preprocessMarkdown(input: string): PreprocessResult {
       }
     }
     const ial = !fenced[i] && i > insideHtmlUntil && IAL_LINE.test(line);
+    if (!fenced[i] && i > insideHtmlUntil && isStrayEndTag(lines, i)) line = line.replace(/^(\s*)</, '$1\\<');
+    // Text after the `-->` that ends a comment block is a paragraph to kramdown: on a line of its own here.
+    const commentEnd = !fenced[i] && commentBlockEnds.has(i) ? line.indexOf('-->') + 3 : -1;
+    if (commentEnd > 0 && line.slice(commentEnd).trim() !== '') {
+      out.push(line.slice(0, commentEnd));
+      toInput.push(startLine);
+      line = line.slice(commentEnd);
+    }
     if (ial && out.length > 0 && out.at(-1)!.trim() !== '') {
       out.push('');
       toInput.push(startLine - 1);
