@@ -26,10 +26,12 @@ import remarkKramdownAttributes from './remark/remark-kramdown-attributes.ts';
 import remarkKramdownBlockIal from './remark/remark-kramdown-block-ial.ts';
 import remarkKramdownCode from './remark/remark-kramdown-code.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
+import remarkKramdownEmphasis from './remark/remark-kramdown-emphasis.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
 import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
+import remarkKramdownSpanIal from './remark/remark-kramdown-span-ial.ts';
 import remarkKramdownStrayTags from './remark/remark-kramdown-stray-tags.ts';
 import remarkKramdownTables from './remark/remark-kramdown-tables.ts';
 import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
@@ -83,7 +85,9 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)
     .use(remarkKramdownLists)
+    .use(remarkKramdownSpanIal)
     .use(remarkKramdownStrayTags)
+    .use(remarkKramdownEmphasis)
     .use(remarkKramdownTypography)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } });

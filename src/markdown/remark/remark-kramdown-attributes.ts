@@ -19,14 +19,14 @@ const ID_OR_CLASS = /^(?:[#.][\w-]+)+$/;
 const REFERENCE = /^[A-Za-z][\w-]*$/;
 const KEY_VALUE = /^([A-Za-z][\w:-]*)=(.*)$/s;
 
-interface Attributes {
+export interface Attributes {
   id?: string;
   classes: string[];
   /** `key="value"` pairs. */
   other: Record<string, string>;
 }
 
-type Definitions = Map<string, string[]>;
+export type Definitions = Map<string, string[]>;
 
 /** The lines of a paragraph made only of IAL or ALD lines, else undefined. */
 function attributeLines(node: RootContent | undefined): string[] | undefined {
@@ -36,7 +36,7 @@ function attributeLines(node: RootContent | undefined): string[] | undefined {
 }
 
 /** Reads `body` into `attributes`, following ALD names (each once, against loops). */
-function collect(body: string, definitions: Definitions, attributes: Attributes, seen: Set<string>): void {
+export function collect(body: string, definitions: Definitions, attributes: Attributes, seen: Set<string>): void {
   // kramdown ignores words of other shapes (`ig.nored`, `as_is#this`).
   for (const [word] of body.matchAll(WORD)) {
     const pair = KEY_VALUE.exec(word);
@@ -67,7 +67,7 @@ function parseIal(node: RootContent | undefined, definitions: Definitions): Attr
 }
 
 /** Every ALD in the note (kramdown resolves names after reading the whole note). */
-function definitionsIn(tree: Root): Definitions {
+export function definitionsIn(tree: Root): Definitions {
   const definitions: Definitions = new Map();
   visit(tree, 'paragraph', (node) => {
     for (const line of attributeLines(node) ?? []) {
@@ -81,7 +81,7 @@ function definitionsIn(tree: Root): Definitions {
 /** Blocks whose IALs another plugin applies (remark-kramdown-headings). */
 const OTHERS = new Set(['heading']);
 
-function apply(node: RootContent, attributes: Attributes): void {
+export function apply(node: RootContent, attributes: Attributes): void {
   if (node.type === 'html') {
     node.value = node.value.replace(/^(\s*<[A-Za-z][\w:-]*)([^>]*?)(\/?>)/, (_all, open: string, rest: string, close: string) => {
       const classes = [/\bclass="([^"]*)"/.exec(rest)?.[1] ?? '', ...attributes.classes].filter(Boolean).join(' ');
