@@ -54,6 +54,7 @@ export function readmeIndexes(config: SiteConfig, diagnostics: Diagnostics, page
         format: 'markdown',
         body: file.body,
         bodyLine: file.bodyLine,
+        addedBy: 'readme-index',
       },
     ];
   });

@@ -34,6 +34,8 @@ export interface Page {
   bodyLine: number;
   /** Set for posts and collection documents. */
   document?: DocumentInfo;
+  /** Set for pages a GitHub Pages plugin adds (they come after the others in `site.pages`). */
+  addedBy?: 'optional-front-matter' | 'readme-index';
   /** Set for the pages of a paginated post list (jekyll-paginate). */
   pager?: { page: number; perPage: number; totalPages: number; path: string };
 }
@@ -102,6 +104,7 @@ function loadPage(config: SiteConfig, diagnostics: Diagnostics, absPath: string,
   if (!file.hasFrontMatter) Object.defineProperty(data, WITHOUT_FRONT_MATTER, { value: true, enumerable: false });
   const url = pageUrl(relPath, data.permalink, permalinkStyle(config.raw.permalink));
   return {
+    ...(file.hasFrontMatter ? {} : { addedBy: 'optional-front-matter' as const }),
     absPath,
     relPath,
     url,

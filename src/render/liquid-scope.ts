@@ -71,9 +71,16 @@ export function liquidSite(model: SiteModel, diagnostics?: Diagnostics, drops?: 
   const { config } = model;
   const siteData = readDataFolder(config.notesDir);
   for (const problem of siteData.problems) diagnostics?.report({ severity: problem.severity ?? 'warning', file: problem.file, line: problem.line, code: 'data', message: problem.message });
-  // `site.pages` holds pages, not posts or documents; a paginated list's copies come last, as the plugin adds them.
+  // `site.pages` holds pages, not posts or documents, in Jekyll's order: the pages it read, then
+  // those its plugins add — optional front matter, README indexes, a paginated list's copies.
   const plain = model.pages.filter((p) => !p.document);
-  const pages = [...plain.filter((p) => !p.pager || p.pager.page === 1).sort(jekyllPageOrder), ...plain.filter((p) => p.pager && p.pager.page > 1)].map(liquidPage);
+  const copy = (p: Page): boolean => p.pager !== undefined && p.pager.page > 1;
+  const pages = [
+    ...plain.filter((p) => !p.addedBy && !copy(p)).sort(jekyllPageOrder),
+    ...plain.filter((p) => p.addedBy === 'optional-front-matter'),
+    ...plain.filter((p) => p.addedBy === 'readme-index'),
+    ...plain.filter(copy),
+  ].map(liquidPage);
   return {
     ...config.raw,
     ...(drops?.site ?? {}),
