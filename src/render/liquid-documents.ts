@@ -90,7 +90,8 @@ export function documentDrops(model: SiteModel, markdownify: (markdown: string) 
   site.categories = groupPosts(posts, 'categories');
   site.tags = groupPosts(posts, 'tags');
   site.documents = documents;
-  site.collections = collections;
+  // Jekyll's site drop lists collections by label.
+  site.collections = [...collections].sort((a, b) => (String(a.label) < String(b.label) ? -1 : 1));
   const setContent = (page: Page, html: string): void => {
     const drop = byPage.get(page);
     if (drop) drop.content = html;

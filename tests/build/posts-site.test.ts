@@ -37,7 +37,7 @@ describe('a posts-based Jekyll site', () => {
     expect(ours.files).toEqual(recorded.files);
   });
 
-  it("gives the same links out of Liquid: site.posts, site.notes, post_url, link, paginator, site.tags, site.categories", () => {
+  it("gives the same links and text out of Liquid: site.posts, site.pages, site.notes, site.collections, post_url, link, paginator, site.tags, site.categories, dates, excerpts, page.next/previous, post.content", () => {
     expect(ours.checks).toEqual(recorded.checks);
   });
 

@@ -13,7 +13,7 @@ import { toString } from 'hast-util-to-string';
 export interface BuildReference {
   /** Every file written, relative to the output folder, sorted. */
   files: string[];
-  /** Output HTML file → check name → `[href, text]` of each link in it. */
+  /** Output HTML file → check name → `[href, text]` of each link in it, then `['text', text]` of each `.check-text`. */
   checks: Record<string, Record<string, Array<[string, string]>>>;
 }
 
@@ -40,7 +40,9 @@ export function readReference(outDir: string, skip?: (rel: string) => boolean): 
       const name = String(element.properties.dataCheck);
       // The `#` link this generator adds to every heading is not the fixture's Liquid.
       const links = selectAll('a[href]:not(.heading-anchor)', element).map((a): [string, string] => [String(a.properties.href), toString(a).replace(/\s+/g, ' ').trim()]);
-      (checks[file] ??= {})[name] = links;
+      // Text a fixture wants compared too (dates, excerpts, counts) is marked `class="check-text"`.
+      const texts = selectAll('.check-text', element).map((t): [string, string] => ['text', toString(t).replace(/\s+/g, ' ').trim()]);
+      (checks[file] ??= {})[name] = [...links, ...texts];
     }
   }
   return { files, checks };

@@ -43,7 +43,7 @@ describe('Liquid over posts and collections', () => {
 
   it('gives collections as site.<label>, site.collections and site.documents', async () => {
     expect((await render('{{ site.notes.first.title }} {{ site.notes.first.url }}')).text).toBe('Note one /notes/n1.html');
-    expect((await render('{% for c in site.collections %}{{ c.label }}:{{ c.docs.size }} {% endfor %}')).text).toBe('posts:3 notes:1 ');
+    expect((await render('{% for c in site.collections %}{{ c.label }}:{{ c.docs.size }} {% endfor %}')).text).toBe('notes:1 posts:3 ');
     expect((await render('{{ site.documents.size }}')).text).toBe('4');
   });
 
