@@ -41,17 +41,37 @@ interface AuthorTemplate {
   html: string;
 }
 
-/** One of the author's templates after Liquid (front matter dropped, `content` empty). */
-async function renderTemplate(model: SiteModel, liquid: Liquid, site: Record<string, unknown>, relPath: string, diagnostics: Diagnostics): Promise<AuthorTemplate | undefined> {
+/** One of the author's templates after Liquid (front matter dropped), with its front matter's `layout`. */
+async function renderTemplate(
+  model: SiteModel,
+  liquid: Liquid,
+  site: Record<string, unknown>,
+  relPath: string,
+  diagnostics: Diagnostics,
+  content = '',
+): Promise<(AuthorTemplate & { parent?: string }) | undefined> {
   const file = path.join(model.config.notesDir, relPath);
   if (!existsSync(file)) return undefined;
   const source = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(source)?.[0] ?? '';
-  const result = await renderLiquid(liquid, source.slice(frontMatter.length), { site, page: {}, content: '' }, { noteDir: path.dirname(file), notesDir: model.config.notesDir });
+  const parent = /^layout:\s*["']?([\w./-]+?)["']?\s*$/m.exec(frontMatter)?.[1];
+  const result = await renderLiquid(liquid, source.slice(frontMatter.length), { site, page: {}, content }, { noteDir: path.dirname(file), notesDir: model.config.notesDir });
   const lineOffset = frontMatter.split('\n').length - 1;
   for (const problem of result.problems) diagnostics.warn(file, problem.line + lineOffset, 'liquid', `site header/footer: ${problem.message}`);
   // Unrendered Liquid would yield links to `{{ … }}`: the theme's choice stands in instead.
-  return result.problems.length > 0 ? undefined : { file, html: result.text };
+  return result.problems.length > 0 ? undefined : { file, html: result.text, parent };
+}
+
+/** `_layouts/default.html` as Jekyll draws it: inside the layouts it names (`layout: base`), a few deep. */
+async function renderDefaultLayout(model: SiteModel, liquid: Liquid, site: Record<string, unknown>, diagnostics: Diagnostics): Promise<AuthorTemplate | undefined> {
+  let layout = await renderTemplate(model, liquid, site, '_layouts/default.html', diagnostics);
+  const file = layout?.file;
+  for (let depth = 0; layout?.parent && depth < 4; depth++) {
+    const outer = await renderTemplate(model, liquid, site, `_layouts/${layout.parent}.html`, diagnostics, layout.html);
+    if (!outer) break;
+    layout = outer;
+  }
+  return layout && file ? { file, html: layout.html } : undefined;
 }
 
 /** The site path an author's href names (base and query dropped), or undefined when it leaves the site. */
@@ -128,7 +148,7 @@ export async function loadSiteChrome(model: SiteModel, liquid: Liquid, site: Rec
     render('_includes/header.html'),
     render('_includes/footer.html'),
     render('_includes/head.html'),
-    render('_layouts/default.html'),
+    renderDefaultLayout(model, liquid, site, diagnostics),
   ]);
   const layoutTree = layout && parseAuthorHtml(layout.html);
 

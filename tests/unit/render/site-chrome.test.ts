@@ -61,6 +61,17 @@ describe('header links', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('the default layout is read inside the layouts it names (layout: base), as Jekyll draws it', async () => {
+    const { site: s } = await site({
+      '_layouts/default.html': '---\nlayout: base\n---\n<main>{{ content }}</main>',
+      '_layouts/base.html': '<html><body><header><nav><a href="/rules">Rules</a></nav></header>{{ content }}<footer><a href="https://github.com/me/notes">repo</a></footer></body></html>',
+      'rules.md': page('Rules', 'permalink: /rules\n'),
+      'principles.md': page('Principles'),
+    });
+    expect(labels(s, 'header')).toEqual(['Rules /rules']);
+    expect(labels(s, 'footer')).toEqual(['repo https://github.com/me/notes']);
+  });
+
   it('a header link to nothing is left out with a warning; a header with only a home link falls back to the theme rule', async () => {
     const { site: s, warnings } = await site({
       '_includes/header.html': '<nav><a href="/">Home</a><a href="/gone.html">Gone</a></nav>',
