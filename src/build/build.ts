@@ -5,9 +5,11 @@
 import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createBuildDiagrams, finishDiagrams, type BuildDiagrams } from '../diagrams/build-diagrams.ts';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { NotePipelineOptions } from '../markdown/pipeline.ts';
 import { RenderCache } from '../render/render-cache.ts';
+import { RenderWorkers } from '../render/render-workers.ts';
 import { renderSite, type RenderedSite } from '../render/render-site.ts';
 import { pluginsFingerprint, type UserPlugins } from './user-plugins.ts';
 
@@ -23,6 +25,7 @@ export class Build {
   /** Kept across dev-server re-renders, so an edit re-renders only the notes it touches. */
   readonly #renderCache: RenderCache | undefined;
   readonly #plugins: UserPlugins;
+  readonly #generatorRoot: string | undefined;
 
   /**
    * `generatorRoot`: the project folder, whose sources are part of every render-cache key;
@@ -32,6 +35,7 @@ export class Build {
   constructor(config: SiteConfig, options: { generatorRoot?: string; plugins?: UserPlugins } = {}) {
     this.config = config;
     this.#plugins = options.plugins ?? { remarkPlugins: [], rehypePlugins: [] };
+    this.#generatorRoot = options.generatorRoot;
     if (options.generatorRoot && process.env.RENDER_CACHE !== '0') {
       this.#renderCache = new RenderCache({
         dir: path.join(config.cacheDir, 'notes'),
@@ -78,10 +82,24 @@ export class Build {
   async #render(): Promise<RenderedSite> {
     const started = Date.now();
     const cache = this.#renderCache;
-    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache);
+    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache, () => this.#workers());
     const reused = cache ? ` (${cache.hits} unchanged, from the render cache)` : '';
     console.log(`[notes] rendered ${site.notes.size} notes${reused} and ${site.model.assets.length} files from ${this.config.notesDir} in ${Date.now() - started} ms`);
     return site;
+  }
+
+  /**
+   * Render workers for a site with many notes to render: one per core (at most 4; RENDER_WORKERS
+   * sets the number, 0 = none). They build the pipeline from the config (render-worker.ts), so
+   * the user's plugins — functions, which cannot be sent to a thread — keep rendering here.
+   */
+  #workers(): RenderWorkers | undefined {
+    const cores = availableParallelism();
+    const wanted = process.env.RENDER_WORKERS ? Number(process.env.RENDER_WORKERS) : cores >= 2 ? Math.min(4, cores) : 0;
+    const userPlugins = this.#plugins.remarkPlugins.length + this.#plugins.rehypePlugins.length > 0;
+    if (!this.#generatorRoot || userPlugins || !(wanted >= 1)) return undefined;
+    const workerFile = path.join(this.#generatorRoot, 'src/render/render-worker.ts');
+    return new RenderWorkers({ size: Math.floor(wanted), workerFile, config: this.config, diagrams: () => this.diagrams() });
   }
 
   #pipelineOptions(): NotePipelineOptions {
