@@ -5,7 +5,7 @@
 //   - growth: --growth sizes × --growth-diagrams diagrams, cold and warm, with peak memory.
 // Jekyll builds with --disable-disk-cache; it renders no diagrams (it publishes their sources).
 //   node scripts/bench.ts [--notes 80] [--diagrams 1] [--runs 3] [--edits 3]
-//                         [--growth 100,1000] [--growth-diagrams 2] [--no-jekyll] [--no-dev] [--keep]
+//                         [--growth 100,1000] [--growth-diagrams 2] [--growth-runs N] [--no-jekyll] [--no-dev] [--keep]
 // Quick look: `npm run bench -- --runs 1 --notes 30 --growth '' --no-dev`.
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '3' },
     growth: { type: 'string', default: '100,1000' },
     'growth-diagrams': { type: 'string', default: '2' },
+    'growth-runs': { type: 'string' },
     'no-jekyll': { type: 'boolean', default: false },
     'no-dev': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -136,7 +137,7 @@ async function growthSet(sizes: number[], diagrams: number): Promise<void> {
     writeBenchNotes(notesDir, { notes: size, diagrams });
     console.log(`\ngrowth: ${size} notes × ${diagrams} diagrams`);
     const cold: Measured[] = [], warm: Measured[] = [], jekyll: number[] = [];
-    for (let run = 1; run <= runs; run++) {
+    for (let run = 1; run <= Math.max(1, Number(values['growth-runs'] ?? runs)); run++) {
       const cacheDir = path.join(root, `cache-growth-${size}-${run}`);
       const outDir = path.join(root, `dist-growth-${size}`);
       if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, `jekyll-growth-${size}`))).seconds);

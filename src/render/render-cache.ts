@@ -121,6 +121,11 @@ export class RenderCache {
   readonly #dir: string | undefined;
   readonly #generatorRoot: string;
   readonly #plugins: string;
+  /**
+   * Read once per cache object, i.e. per build or dev session (the dev server restarts when the
+   * generator's code, a dependency of the config, changes): re-reading src/ cost every save.
+   */
+  #version: string | undefined;
   /** Entries of this process (the dev server renders the site again after every change). */
   readonly #memory = new Map<string, Entry>();
   /** Notes reused / rendered by the last site render. */
@@ -142,7 +147,7 @@ export class RenderCache {
     // Links to `.md` files resolve to their pages' URLs (files are listed in site.static_files).
     const structure = stableJson(model.pages.map((p) => [p.relPath, p.url, p.outputPath]));
     const graphviz = findExecutable('dot', process.env.DIAGRAMS_SEARCH_PATH || process.env.PATH) !== undefined;
-    const base = sha256(String(FORMAT), generatorVersion(this.#generatorRoot), this.#plugins, stableJson(rendering), structure, String(graphviz));
+    const base = sha256(String(FORMAT), (this.#version ??= generatorVersion(this.#generatorRoot)), this.#plugins, stableJson(rendering), structure, String(graphviz));
     const once = <T>(make: () => T): (() => T) => {
       let value: { v: T } | undefined;
       return () => (value ??= { v: make() }).v;
