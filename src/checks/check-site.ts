@@ -3,10 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
-import { isKnownLayout } from '../layouts/layout-registry.ts';
+import { isKnownLayout } from '../config/layouts.ts';
 import { urlsServedBy } from '../loader/permalink.ts';
-import type { SiteModel } from '../loader/site-model.ts';
-import type { RenderedNote } from '../render/render-note.ts';
+import type { Page, SiteModel } from '../loader/site-model.ts';
+import type { LinkEntry } from '../markdown/note-context.ts';
+import type { PageIds } from '../markdown/page-ids.ts';
 import { checkLayouts } from './layout-check.ts';
 import { checkLinks, type CheckedPage } from './link-check.ts';
 import { sourceLinesOfId } from './page-ids.ts';
@@ -30,7 +31,14 @@ function readSource(file: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8').replace(/\r\n/g, '\n') : '';
 }
 
-export function checkRenderedSite(model: SiteModel, notes: Iterable<RenderedNote>, diagnostics: Diagnostics): void {
+/** What the checks read of a rendered note (a RenderedNote has it). */
+export interface CheckedNote {
+  page: Page;
+  ids: PageIds;
+  links: LinkEntry[];
+}
+
+export function checkRenderedSite(model: SiteModel, notes: Iterable<CheckedNote>, diagnostics: Diagnostics): void {
   const pages: CheckedPage[] = [];
   for (const note of notes) {
     const { ids, duplicates } = note.ids;

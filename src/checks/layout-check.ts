@@ -1,6 +1,6 @@
 // Unknown `layout:` names: reported where the name is written (the note's front matter, or the
 // `_config.yml` default that gave it), and the page is drawn with the plain page layout.
-import { isKnownLayout, KNOWN_LAYOUTS } from '../layouts/layout-registry.ts';
+import { isKnownLayout, KNOWN_LAYOUTS } from '../config/layouts.ts';
 
 export interface LayoutFinding {
   file: string;

@@ -2,7 +2,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Asset } from '../loader/site-model.ts';
-import { mapLimit } from '../render/map-limit.ts';
+import { mapLimit } from '../shared/map-limit.ts';
 
 export async function copyAssets(assets: readonly Asset[], outDir: string): Promise<void> {
   const folders = new Set(assets.map((a) => path.dirname(path.join(outDir, a.relPath))));

@@ -5,7 +5,8 @@ import type { SiteModel } from '../loader/site-model.ts';
 import { listBuiltPages } from './built-pages.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { writeRobots } from './robots.ts';
-import { absoluteUrl, writeSitemap } from './sitemap.ts';
+import { absoluteUrl } from '../loader/permalink.ts';
+import { writeSitemap } from './sitemap.ts';
 
 export async function writePublishingFiles(outDir: string, config: SiteConfig, model: SiteModel | undefined, logger: AstroIntegrationLogger): Promise<void> {
   const pages = await listBuiltPages(outDir, model);

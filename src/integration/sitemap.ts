@@ -2,16 +2,11 @@
 // follow the notes' own rules (Jekyll permalinks, `sitemap: false`), which live in the site model.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { withBase } from '../loader/permalink.ts';
+import { absoluteUrl } from '../loader/permalink.ts';
 import type { BuiltPage } from './built-pages.ts';
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-
-/** The absolute address of a page: origin + base + URL, percent-encoded once. */
-export function absoluteUrl(url: string, base: string, siteUrl: string): string {
-  return siteUrl + encodeURI(decodeURI(withBase(url, base)));
-}
 
 export function sitemapXml(pages: BuiltPage[], base: string, siteUrl: string): string {
   const entries = pages

@@ -1,29 +1,9 @@
-// Jekyll layouts by name → the Astro layout that renders them. Notes keep their `layout:` keys.
+// Jekyll layouts → the Astro layout that renders them. Notes keep their `layout:` keys; our own
+// names are configuration (src/config/layouts.ts).
 // A name we do not know is drawn by the role of the author's layout of that name (see
 // loader/author-layouts.ts): a note layout as our note, an index or other layout as a plain page.
+import { isKnownLayout, LAYOUTS, type LayoutKind } from '../config/layouts.ts';
 import type { AuthorLayoutInfo } from '../loader/author-layouts.ts';
-
-export type LayoutKind = 'home' | 'page' | 'note' | 'leetcode';
-
-const LAYOUTS: Readonly<Record<string, LayoutKind>> = {
-  home: 'home',
-  page: 'page',
-  default: 'note',
-  study: 'note',
-  post: 'note',
-  leetcode: 'leetcode',
-};
-
-export const KNOWN_LAYOUTS: readonly string[] = Object.keys(LAYOUTS);
-
-export function isKnownLayout(name: string): boolean {
-  return Object.hasOwn(LAYOUTS, name);
-}
-
-/** The layout a page is drawn with; an unknown name falls back to the plain page (and is warned about). */
-export function layoutKind(name: string): LayoutKind {
-  return isKnownLayout(name) ? LAYOUTS[name]! : 'page';
-}
 
 /** By name, else by the role of the author's layout of that name (a note layout draws our note). */
 export function layoutKindFor(name: string, authorRoles: ReadonlyMap<string, AuthorLayoutInfo>): LayoutKind {

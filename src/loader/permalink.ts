@@ -53,3 +53,8 @@ export function withBase(url: string, base: string): string {
   if (base === '/' || url === base.slice(0, -1) || url.startsWith(base)) return url;
   return base.slice(0, -1) + url;
 }
+
+/** The absolute address of a page: origin + base + URL, percent-encoded once. */
+export function absoluteUrl(url: string, base: string, siteUrl: string): string {
+  return siteUrl + encodeURI(decodeURI(withBase(url, base)));
+}

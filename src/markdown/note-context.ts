@@ -1,6 +1,6 @@
 // What the Markdown plugins know about the note they transform, carried on the VFile.
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
-import type { LineMap } from '../render/line-map.ts';
+import type { LineMap } from '../shared/line-map.ts';
 import type { PageIds } from './page-ids.ts';
 
 export interface HeadingEntry {

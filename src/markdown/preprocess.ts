@@ -12,7 +12,7 @@
 //    around it make it a paragraph of its own here (remark-kramdown-attributes applies it).
 // 6. kramdown's end-of-block marker `^` becomes an HTML comment that ends the block in
 //    CommonMark too, and is dropped from the tree (remark-kramdown-eob).
-import { LineMap } from '../render/line-map.ts';
+import { LineMap } from '../shared/line-map.ts';
 import { BLOCK_ELEMENTS, htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
 import { kramdownListLines } from './kramdown-lists.ts';
 

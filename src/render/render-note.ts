@@ -9,7 +9,7 @@ import type { HeadingEntry, LinkEntry, NoteContext } from '../markdown/note-cont
 import { collectPageIds, type PageIds } from '../markdown/page-ids.ts';
 import { runPipeline, type NotePipeline } from '../markdown/pipeline.ts';
 import { preprocessMarkdown } from '../markdown/preprocess.ts';
-import { LineMap } from './line-map.ts';
+import { LineMap } from '../shared/line-map.ts';
 import { liquidPage } from './liquid-scope.ts';
 import { pageStylesheets } from './page-stylesheets.ts';
 

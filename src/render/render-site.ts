@@ -8,7 +8,7 @@ import { liquidLimits } from '../liquid/liquid-limits.ts';
 import { loadSiteModel, type Page, type SiteModel } from '../loader/site-model.ts';
 import { createNotePipeline, type NotePipelineOptions } from '../markdown/pipeline.ts';
 import { liquidPage, liquidScope, type LiquidScope } from './liquid-scope.ts';
-import { mapLimit } from './map-limit.ts';
+import { mapLimit } from '../shared/map-limit.ts';
 import { RecordingDiagnostics, type BuildKeys, type RenderCache } from './render-cache.ts';
 import { renderNote, type RenderEnvironment, type RenderedNote } from './render-note.ts';
 import type { RenderWorkers } from './render-workers.ts';

@@ -4,7 +4,7 @@
 // count, e.g. `{% include_relative %}` — such lines map to the include tag). The note's text is
 // the one the loader already read and repaired: no second read of the file.
 import type { NoteSource } from '../note-context.ts';
-import { LineMap } from '../../render/line-map.ts';
+import { LineMap } from '../../shared/line-map.ts';
 
 /**
  * For a script element starting on file line `scriptLine` of the note whose text is `text`:

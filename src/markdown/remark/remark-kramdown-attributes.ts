@@ -7,7 +7,7 @@
 import type { Parent, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
-import type { LineMap } from '../../render/line-map.ts';
+import type { LineMap } from '../../shared/line-map.ts';
 
 const IAL = /^\{:(?![\w-]+:)\s*([^}]*)\}$/;
 /** An attribute list definition, `{:name: #id .class key="value" other-name}`. */

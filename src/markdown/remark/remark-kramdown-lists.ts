@@ -9,7 +9,7 @@ import type { List, ListItem, Root } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
-import type { LineMap } from '../../render/line-map.ts';
+import type { LineMap } from '../../shared/line-map.ts';
 import { EOB_COMMENT } from '../preprocess.ts';
 
 /** `data` key on a listItem: true when its first paragraph has no <p> (kramdown's "transparent"). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkLayouts, frontMatterKeyLine } from '../../../src/checks/layout-check.ts';
-import { layoutKind } from '../../../src/layouts/layout-registry.ts';
+import { layoutKind } from '../../../src/config/layouts.ts';
 
 describe('layouts by name', () => {
   it('maps the dialect layouts and falls back to the plain page', () => {

@@ -10,7 +10,7 @@ import { buildReport } from '../../../src/diagnostics/report.ts';
 import { parseFrontMatter } from '../../../src/loader/front-matter.ts';
 import { decodeText } from '../../../src/loader/text-file.ts';
 import { parseYaml } from '../../../src/loader/yaml.ts';
-import { LineMap } from '../../../src/render/line-map.ts';
+import { LineMap } from '../../../src/shared/line-map.ts';
 
 const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
 

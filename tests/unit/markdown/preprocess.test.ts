@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preprocessMarkdown, RAW_BLOCK_TAG } from '../../../src/markdown/preprocess.ts';
-import { LineMap } from '../../../src/render/line-map.ts';
+import { LineMap } from '../../../src/shared/line-map.ts';
 
 describe('preprocessing', () => {
   it('sets aside a multi-line script and maps lines after it back', () => {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuiltPage } from '../../../src/integration/built-pages.ts';
 import { robotsTxt } from '../../../src/integration/robots.ts';
-import { absoluteUrl, sitemapXml, writeSitemap } from '../../../src/integration/sitemap.ts';
+import { sitemapXml, writeSitemap } from '../../../src/integration/sitemap.ts';
+import { absoluteUrl } from '../../../src/loader/permalink.ts';
 
 const page = (url: string, unlisted = false): BuiltPage => ({ file: '', url, html: '', unlisted });
 const pages = [page('/'), page('/study/'), page('/study/infrastructureAWSNetwork'), page('/study/draft', true), page('/study/a&b notes')];
