@@ -22,6 +22,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   diagrams: BASE, // knows nothing about Markdown
   markdown: [...BASE, 'diagrams'],
   checks: [...BASE, 'markdown'],
+  doctor: [...BASE, 'liquid'], // `npm run doctor`: the notes folder as written, without rendering
   render: RENDERING,
   build: RENDERING,
   client: ['shared'], // browser scripts: nothing of the build
