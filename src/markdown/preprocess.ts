@@ -123,6 +123,27 @@ function isStrayEndTag(lines: readonly string[], index: number): boolean {
   return opened <= closed;
 }
 
+/**
+ * kramdown (GFM input) starts a list at any list line, also straight under a paragraph
+ * (`I have read the book` / `1984. It was great`); CommonMark lets only `1.` and non-empty
+ * bullets interrupt one. A blank line before such a line (in a paragraph of plain top-level
+ * lines, not inside a list) gives kramdown's reading.
+ */
+function interruptsParagraph(lines: readonly string[], index: number, fenced: readonly boolean[]): boolean {
+  const line = lines[index]!;
+  const ordered = /^ {0,3}(\d+)\.(?:[ \t]|$)/.exec(line);
+  const emptyBullet = /^ {0,3}[*+-][ \t]*$/.test(line) && !/^ {0,3}-[ \t]*$/.test(line);
+  if (!(ordered && ordered[1] !== '1') && !emptyBullet) return false;
+  let start = index - 1;
+  if (start < 0 || lines[start]!.trim() === '') return false;
+  while (start > 0 && lines[start - 1]!.trim() !== '') start--;
+  for (let at = start; at < index; at++) {
+    const text = lines[at]!;
+    if (fenced[at] || /^\s{4}/.test(text) || BLOCK_START.test(text) || /^\s*(?:[*+-]|\d+\.)(?:[ \t]|$)/.test(text)) return false;
+  }
+  return true;
+}
+
 /** A `#` line without text is a paragraph to kramdown, an empty heading to CommonMark. */
 const EMPTY_ATX = /^( {0,3})(#{1,6}[ \t]*)$/;
 
@@ -195,6 +216,10 @@ export function preprocessMarkdown(input: string): PreprocessResult {
         i = end;
         RAW_OPEN.lastIndex = match.index + placeholder.length;
       }
+    }
+    if (!fenced[i] && i > insideHtmlUntil && interruptsParagraph(lines, i, fenced)) {
+      out.push('');
+      toInput.push(startLine - 1);
     }
     const ial = !fenced[i] && i > insideHtmlUntil && IAL_LINE.test(line);
     if (!fenced[i] && i > insideHtmlUntil && isStrayEndTag(lines, i)) line = line.replace(/^(\s*)</, '$1\\<');

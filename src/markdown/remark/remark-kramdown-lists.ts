@@ -1,3 +1,4 @@
+// kramdown numbers every ordered list from 1 (the first item's number is not kept).
 // kramdown decides per list item whether its first paragraph is wrapped in <p>, where
 // CommonMark makes the whole list loose or tight. kramdown's rule (parser/kramdown/list.rb):
 // an item's first paragraph stands bare unless a blank line follows it inside the item (blank
@@ -56,7 +57,11 @@ function markList(list: List, lines: readonly string[], lineMap: LineMap | undef
 
 export const remarkKramdownLists: Plugin<[], Root> = () => (tree, file) => {
   const lines = String(file.value).split('\n');
-  visit(tree, 'list', (list) => markList(list, lines, file.data.note?.lineMap));
+  visit(tree, 'list', (list) => {
+    markList(list, lines, file.data.note?.lineMap);
+    // kramdown numbers every ordered list from 1, whatever number its first item has.
+    if (list.ordered) list.start = null;
+  });
 };
 
 /** remark-rehype handler: every paragraph in <p> except a bare first one. */

@@ -102,7 +102,11 @@ function literalIndices(value: string, raw: string): Set<number> {
   for (let i = 0; i < value.length; i++) {
     const char = value[i]!;
     if (raw[j] === '\\' && raw[j + 1] === char) {
-      literal.add(i);
+      // `\---` alone on a line is preprocessing's (a multi-line paragraph's underline kept as
+      // text, preprocess.ts): kramdown sees plain `---` there, an em dash.
+      const lineStart = raw.lastIndexOf('\n', j) + 1;
+      const lineEnd = raw.indexOf('\n', j);
+      if (!(j === lineStart && /^\\(?:-+|=+)[ \t]*$/.test(raw.slice(lineStart, lineEnd < 0 ? undefined : lineEnd)))) literal.add(i);
       j += 2;
       continue;
     }
