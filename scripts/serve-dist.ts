@@ -38,7 +38,7 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   files(request, response, () => notFound(response));
 }
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
   try {
     handle(request, response);
   } catch (error) {
@@ -47,4 +47,9 @@ createServer((request, response) => {
     if (!response.headersSent) response.writeHead(500);
     response.end();
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+});
+// PORT=0 takes any free port; the address printed is the one in use.
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`serving ${root} at http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}${base}`);
+});

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const PORT = 4600 + (process.pid % 300);
+let PORT = 0;
 let server: ChildProcess;
 
 function get(rawPath: string): Promise<{ status: number; body: string }> {
@@ -35,8 +35,14 @@ beforeAll(async () => {
   writeFileSync(path.join(dist, 'study', 'index.html'), 'study index');
   writeFileSync(path.join(dist, '404.html'), 'site 404');
   writeFileSync(path.join(root, 'dist-secret', 'x.html'), 'SIBLING SECRET');
-  server = spawn(path.resolve('node_modules/.bin/node'), ['scripts/serve-dist.ts'], { env: { ...process.env, DIST_DIR: dist, PORT: String(PORT), SITE_BASE: '/notes/' }, stdio: 'pipe' });
-  await new Promise<void>((resolve) => server.stdout!.once('data', () => resolve()));
+  // PORT=0: a free port of the system's choosing, read back from the server's first line.
+  server = spawn(path.resolve('node_modules/.bin/node'), ['scripts/serve-dist.ts'], { env: { ...process.env, DIST_DIR: dist, PORT: '0', SITE_BASE: '/notes/' }, stdio: 'pipe' });
+  let errors = '';
+  server.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  PORT = await new Promise<number>((resolve, reject) => {
+    server.stdout!.once('data', (chunk: Buffer) => resolve(Number(/:(\d+)\//.exec(chunk.toString())?.[1])));
+    server.once('exit', (code) => reject(new Error(`serve-dist exited (${code}): ${errors}`)));
+  });
 });
 
 afterAll(() => {
