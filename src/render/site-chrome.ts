@@ -108,10 +108,24 @@ function hasOwnTitle(page: Page): boolean {
   return (typeof page.data.title === 'string' && page.data.title.trim() !== '') || /^#\s+\S/m.test(page.body);
 }
 
+/** A warning at the `_config.yml` line that names `text`. */
+function warnAtConfig(model: SiteModel, diagnostics: Diagnostics, text: string, message: string): void {
+  const file = path.join(model.config.notesDir, '_config.yml');
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+  const index = lines.findIndex((line) => line.includes(text));
+  diagnostics.warn(file, index === -1 ? 1 : index + 1, 'config', message);
+}
+
 /** Header links as a Jekyll theme picks them when the author wrote no header of their own. */
-function themeHeaderPages(model: SiteModel): Page[] {
+function themeHeaderPages(model: SiteModel, diagnostics: Diagnostics): Page[] {
   const headerPages = model.config.raw.header_pages;
-  if (Array.isArray(headerPages)) return headerPages.map(String).flatMap((rel) => model.pages.filter((p) => p.relPath === rel));
+  if (Array.isArray(headerPages)) {
+    return headerPages.map(String).flatMap((rel) => {
+      const found = model.pages.find((p) => p.relPath === rel.replace(/^\/+/, ''));
+      if (!found) warnAtConfig(model, diagnostics, rel, `header_pages: no page ${rel} in the notes folder; left out of the header`);
+      return found ? [found] : [];
+    });
+  }
   const shown = (p: Page): boolean => !p.hidden && p.url !== '/' && p.outputPath !== '404.html';
   // minima: every page with a title; here the top-level ones (study notes would crowd it out),
   // then each folder's index page (`/study/`), which minima would list too.
@@ -159,7 +173,7 @@ export async function loadSiteChrome(model: SiteModel, liquid: Liquid, site: Rec
   const header =
     authorHeader.length > 0
       ? authorHeader
-      : themeHeaderPages(model).map((p) => ({ label: p.title, href: withBase(p.url, model.config.base), external: false }));
+      : themeHeaderPages(model, diagnostics).map((p) => ({ label: p.title, href: withBase(p.url, model.config.base), external: false }));
 
   const footerSource = footerInclude ?? layout;
   const authorFooter = footerSource

@@ -36,14 +36,16 @@ describe('header links', () => {
     expect(labels(s, 'header')).toEqual(['Principles /principles.html', 'Rules /rules', 'Study /study/']);
   });
 
-  it('header_pages in _config.yml chooses the pages and their order', async () => {
-    const { site: s } = await site({
-      '_config.yml': 'header_pages:\n  - study/note.md\n  - rules.md\n',
+  it('header_pages in _config.yml chooses the pages and their order; a page it names that is missing is reported at its line', async () => {
+    const { site: s, warnings } = await site({
+      '_config.yml': 'header_pages:\n  - study/note.md\n  - gone.md\n  - rules.md\n',
       'rules.md': page('Rules', 'permalink: /rules\n'),
       'principles.md': page('Principles'),
       'study/note.md': page('A note'),
     });
     expect(labels(s, 'header')).toEqual(['A note /study/note.html', 'Rules /rules']);
+    expect(warnings).toEqual(['config: header_pages: no page gone.md in the notes folder; left out of the header']);
+    expect(s.diagnostics.items[0]?.line).toBe(3);
   });
 
   it('the default layout\'s <header> wins over the theme rule; Liquid in it sees site.pages; base paths are kept once', async () => {
