@@ -43,8 +43,8 @@ function astroEnv(notesDir: string, outDir: string, cacheDir: string): NodeJS.Pr
 }
 
 /** `astro build` run with this Node (24); working folder = the bench folder, so parallel benches keep their own prerender files. */
-function astroBuild(notesDir: string, outDir: string, cacheDir: string): Promise<Measured> {
-  return measure(process.execPath, [astroBin, 'build', '--root', project], { cwd: root, env: astroEnv(notesDir, outDir, cacheDir) });
+function astroBuild(notesDir: string, outDir: string, cacheDir: string, extra: NodeJS.ProcessEnv = {}): Promise<Measured> {
+  return measure(process.execPath, [astroBin, 'build', '--root', project], { cwd: root, env: { ...astroEnv(notesDir, outDir, cacheDir), ...extra } });
 }
 
 function jekyllBuild(notesDir: string, outDir: string): Promise<Measured> {
@@ -76,11 +76,13 @@ async function mainSet(noteCount: number, diagrams: number): Promise<void> {
   writeBenchNotes(notesDir, { notes: noteCount, diagrams });
   const edited = notePath(notesDir, 1);
   console.log(`\n${noteCount} notes × ${diagrams} diagrams (${notesDir})`);
-  const cold: number[] = [], warm: number[] = [], edit: number[] = [], jekyll: number[] = [];
+  const cold: number[] = [], coldWorkers: number[] = [], warm: number[] = [], edit: number[] = [], jekyll: number[] = [];
   for (let run = 1; run <= runs; run++) {
     const cacheDir = path.join(root, `cache-main-${run}`);
     const outDir = path.join(root, 'dist-main');
     if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, 'jekyll-main'))).seconds);
+    // Cold with two render workers (off by default on 2 cores), from its own empty cache.
+    coldWorkers.push((await astroBuild(notesDir, outDir, path.join(root, `cache-workers-${run}`), { RENDER_WORKERS: '2' })).seconds);
     const c = await astroBuild(notesDir, outDir, cacheDir);
     const w = await astroBuild(notesDir, outDir, cacheDir);
     writeFileSync(edited, noteText(1, diagrams, `\nEdited in run ${run} at ${Date.now()}.\n`));
@@ -91,6 +93,7 @@ async function mainSet(noteCount: number, diagrams: number): Promise<void> {
   }
   row(`**${noteCount} notes × ${diagrams} diagrams**`, '', '', '', '');
   report('cold (no caches)', cold, jekyll);
+  report('cold, RENDER_WORKERS=2', coldWorkers, jekyll);
   report('warm (caches kept)', warm, jekyll);
   report('warm, one note edited', edit, jekyll);
 }

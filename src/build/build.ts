@@ -89,13 +89,15 @@ export class Build {
   }
 
   /**
-   * Render workers for a site with many notes to render: one per core (at most 4; RENDER_WORKERS
-   * sets the number, 0 = none). They build the pipeline from the config (render-worker.ts), so
+   * Render workers for a site with many notes to render (RENDER_WORKERS sets the number, 0 = none). They build the pipeline from the config (render-worker.ts), so
    * the user's plugins — functions, which cannot be sent to a thread — keep rendering here.
    */
   #workers(): RenderWorkers | undefined {
     const cores = availableParallelism();
-    const wanted = process.env.RENDER_WORKERS ? Number(process.env.RENDER_WORKERS) : cores >= 2 ? Math.min(4, cores) : 0;
+    // By default only with 4+ cores: on 2 cores each worker's own start (modules, JIT, Shiki) cost
+    // ~50% more CPU in all, the PlantUML JVMs want those cores in a cold build, and 1,000 notes
+    // went past 1 GiB; RENDER_WORKERS=2 turns them on.
+    const wanted = process.env.RENDER_WORKERS ? Number(process.env.RENDER_WORKERS) : cores >= 4 ? Math.min(4, cores - 1) : 0;
     const userPlugins = this.#plugins.remarkPlugins.length + this.#plugins.rehypePlugins.length > 0;
     if (!this.#generatorRoot || userPlugins || !(wanted >= 1)) return undefined;
     const workerFile = path.join(this.#generatorRoot, 'src/render/render-worker.ts');
