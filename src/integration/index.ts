@@ -24,6 +24,7 @@ function buildNotices(model: SiteModel): string[] {
   return roles ? [...model.notices, roles] : model.notices;
 }
 import { collectUserPlugins, type UserPlugins } from '../build/user-plugins.ts';
+import { writePreviews } from './previews.ts';
 
 export interface StudyNotesOptions extends Partial<UserPlugins> {
   /** The notes folder, absolute or relative to the project (default `content`); `NOTES_DIR` overrides it. */
@@ -78,6 +79,7 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
         const outDir = fileURLToPath(dir);
         await renameDirectoryIndexes(outDir);
         await copyAssets(site.model.assets, outDir);
+        logger.info(`link previews: ${await writePreviews(outDir, site.notes.values())} pages in _preview/`);
         // GitHub Pages must serve the files as they are, not run Jekyll over them again.
         await writeFile(path.join(outDir, '.nojekyll'), '');
         await writePublishingFiles(outDir, config, site.model, logger);

@@ -5,11 +5,13 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BuiltPage } from './built-pages.ts';
+import { withDiagramText } from './diagram-search-text.ts';
 
 /**
  * Code is left out: a listing's keywords and punctuation would outrank the prose that explains
- * them ("not code noise"). Inline `code` in sentences stays searchable. Diagram SVG text repeats
- * what the note says and would make every box label a hit.
+ * them ("not code noise"). Inline `code` in sentences stays searchable. Diagram SVG text is left
+ * out where it stands (every box label would be a hit in its section); the labels are indexed as
+ * a section of their own per diagram instead (diagram-search-text.ts).
  */
 export const SEARCH_EXCLUDE = ['pre', '.code-block', 'svg', 'script', 'style', 'template'];
 
@@ -46,7 +48,7 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[]): Prom
   try {
     let indexed = 0;
     for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.html.replace(IGNORED_LINK, '') });
+      const added = await index.addHTMLFile({ url: page.url, content: withDiagramText(page.html.replace(IGNORED_LINK, '')) });
       if (added.errors.length > 0) throw new Error(`search index: ${page.file}: ${added.errors.join('; ')}`);
       if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(page.html)) indexed += 1;
     }

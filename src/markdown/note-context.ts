@@ -18,6 +18,16 @@ export interface LinkEntry {
   attribute: string;
   /** Line in the note's file. */
   line: number | undefined;
+  /** The heading (with an id) the link sits under, if any: where a backlink points. */
+  section?: { id: string; text: string };
+}
+
+/** A heading's section as a link preview shows it: its title and its first words. */
+export interface SectionEntry {
+  id: string;
+  title: string;
+  /** The section's opening text, at most a few lines, whitespace collapsed. */
+  text: string;
 }
 
 /** The note as the author wrote it (after front matter, encoding repaired), before Liquid. */
@@ -45,6 +55,8 @@ export interface NoteContext {
   /** Filled by the plugins. */
   headings: HeadingEntry[];
   links: LinkEntry[];
+  /** Filled by rehype-collect-sections (link previews). */
+  sections?: SectionEntry[];
   /** Every id on the finished page, and those given more than once. */
   ids?: PageIds;
   /** Files read on the note's behalf (includes), found or not: its cached render depends on them. */

@@ -15,6 +15,7 @@ import rehypeDiagrams, { type RehypeDiagramsOptions } from './rehype/rehype-diag
 import rehypeFigures from './rehype/rehype-figures.ts';
 import rehypeHighlightCode from './rehype/rehype-highlight-code.ts';
 import rehypeCollectLinks from './rehype/rehype-collect-links.ts';
+import rehypeCollectSections from './rehype/rehype-collect-sections.ts';
 import rehypeHeadingAnchors from './rehype/rehype-heading-anchors.ts';
 import rehypeKramdownIds from './rehype/rehype-kramdown-ids.ts';
 import rehypePageFacts from './rehype/rehype-page-facts.ts';
@@ -110,6 +111,7 @@ function withPageStages(processor: TreeProcessor, options: NotePipelineOptions):
     .use(rehypeCodeCopy)
     .use(options.rehypePlugins ?? [])
     .use(rehypeCollectLinks)
+    .use(rehypeCollectSections)
     .use(rehypePageFacts)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as HtmlProcessor;
 }

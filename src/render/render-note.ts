@@ -5,7 +5,7 @@ import type { Liquid } from 'liquidjs';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { renderLiquid } from '../liquid/liquid-engine.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
-import type { HeadingEntry, LinkEntry, NoteContext } from '../markdown/note-context.ts';
+import type { HeadingEntry, LinkEntry, NoteContext, SectionEntry } from '../markdown/note-context.ts';
 import { collectPageIds, type PageIds } from '../markdown/page-ids.ts';
 import { runPipeline, type NotePipeline } from '../markdown/pipeline.ts';
 import { preprocessMarkdown } from '../markdown/preprocess.ts';
@@ -21,6 +21,8 @@ export interface RenderedNote {
   html: string;
   headings: HeadingEntry[];
   links: LinkEntry[];
+  /** Each heading's title and opening words (link previews). */
+  sections: SectionEntry[];
   /** Front matter `description`, else the first paragraph's text. */
   description: string;
   /** Every id on the page, for links into it. */
@@ -84,6 +86,7 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
       html: liquid.text,
       headings: [],
       links: [],
+      sections: [],
       ids,
       description: describe(page, ''),
       document: true,
@@ -121,6 +124,7 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     html,
     headings: context.headings,
     links: [...styles.links, ...context.links],
+    sections: context.sections ?? [],
     ids,
     description: describe(page, html),
     document: false,
