@@ -8,6 +8,9 @@ const outDir = process.env.E2E_DIST ?? 'dist-e2e';
 // The figure viewer's own fixture notes (tests/fixtures/viewer-site), served beside the sample site.
 const viewerPort = Number(process.env.E2E_VIEWER_PORT ?? port + 1);
 process.env.E2E_VIEWER_URL = `http://127.0.0.1:${viewerPort}`;
+// A Jekyll notes repository (tests/fixtures/jekyll-site: folders, a problem log, index pages) for navigation.
+const jekyllPort = Number(process.env.E2E_JEKYLL_PORT ?? port + 2);
+process.env.E2E_JEKYLL_URL = `http://127.0.0.1:${jekyllPort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -38,6 +41,13 @@ export default defineConfig({
       env: { PORT: String(viewerPort), OUT_DIR: `${outDir}-viewer`, DIST_DIR: `${outDir}-viewer`, NOTES_DIR: 'tests/fixtures/viewer-site', SITE_BASE: '/' },
       timeout: 240_000,
       url: `http://127.0.0.1:${viewerPort}/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: 'astro build && node scripts/serve-dist.ts',
+      env: { PORT: String(jekyllPort), OUT_DIR: `${outDir}-jekyll`, DIST_DIR: `${outDir}-jekyll`, NOTES_DIR: 'tests/fixtures/jekyll-site', SITE_BASE: '/' },
+      timeout: 240_000,
+      url: `http://127.0.0.1:${jekyllPort}/`,
       reuseExistingServer: false,
     },
   ],

@@ -123,7 +123,8 @@ export function initLinkPreviews(): void {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && shownFor) hide();
   });
-  addEventListener('scroll', hide, { passive: true });
+  // The card stays beside its link (focusing a link scrolls it into view after the card is placed).
+  addEventListener('scroll', () => shownFor && place(cardElement(), shownFor.getBoundingClientRect()), { passive: true });
 
   // Touch: a long press shows the preview (and keeps the browser's own menu away that once);
   // a tap still follows the link, a tap elsewhere hides the preview.
