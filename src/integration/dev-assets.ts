@@ -6,6 +6,7 @@ import { NotesFolder } from '../loader/confine.ts';
 import { isUnpublishedName } from '../loader/scan-notes.ts';
 import type { Build } from '../build/build.ts';
 import { reloadVirtualSite } from './virtual-site.ts';
+import { PREVIEW_DIR, previewOf, previewPathFor } from './previews.ts';
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
@@ -25,6 +26,16 @@ export function serveNotesInDev(server: ViteDevServer, build: Build): void {
     }
     if (!url.startsWith(base)) return next();
     const relPath = url.slice(base.length);
+    // Link previews: the build writes these files; here they are made from the rendered site.
+    if (relPath.startsWith(`${PREVIEW_DIR}/`)) {
+      void build.site().then((site) => {
+        const note = [...site.notes.values()].find((n) => previewPathFor(n.page.outputPath) === relPath);
+        if (!note) return next();
+        response.setHeader('Content-Type', 'application/json');
+        response.end(JSON.stringify(previewOf(note)));
+      }, next);
+      return;
+    }
     if (!relPath || /\.(md|markdown)$/i.test(relPath) || relPath.split('/').some(isUnpublishedName)) return next();
     // The build's confinement rule: what the build would not publish, dev does not serve.
     const { file } = folder.check(path.join(notesDir, relPath));
