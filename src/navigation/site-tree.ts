@@ -13,6 +13,8 @@ export interface NavPage {
   title: string;
   folder: Folder;
   isIndex: boolean;
+  /** A post's or collection document's date (ms): such pages go newest first. */
+  date?: number;
 }
 
 export type FolderEntry = { kind: 'page'; page: NavPage } | { kind: 'folder'; folder: Folder };
@@ -79,7 +81,8 @@ export function buildSiteTree(notes: NavNote[], targets: PageTargets): SiteTree 
   for (const note of notes) {
     const dir = path.posix.dirname(note.page.relPath);
     const folder = folderFor(folders, dir === '.' ? '' : dir);
-    const page: NavPage = { url: note.page.url, outputPath: note.page.outputPath, title: note.page.title, folder, isIndex: INDEX_FILE.test(note.page.relPath) };
+    const date = note.page.document?.date.getTime();
+    const page: NavPage = { url: note.page.url, outputPath: note.page.outputPath, title: note.page.title, folder, isIndex: INDEX_FILE.test(note.page.relPath), ...(date !== undefined ? { date } : {}) };
     pages.set(note.page.outputPath, page);
     sourceOf.set(page, note);
     if (page.isIndex && !folder.index) folder.index = page;
@@ -89,7 +92,9 @@ export function buildSiteTree(notes: NavNote[], targets: PageTargets): SiteTree 
     if (folder.parent) folder.parent.entries.push({ kind: 'folder', folder });
   }
   for (const [page, note] of sourceOf) {
-    if (page !== page.folder.index && !note.page.hidden && !note.document) page.folder.entries.push({ kind: 'page', page });
+    // Later pages of a paginated list share their source with the first: listed once.
+    const extraPager = (note.page.pager?.page ?? 1) > 1;
+    if (page !== page.folder.index && !note.page.hidden && !note.document && !extraPager) page.folder.entries.push({ kind: 'page', page });
   }
   // Folders without a single listed page below them are not shown.
   const count = (folder: Folder): number => {
@@ -100,12 +105,17 @@ export function buildSiteTree(notes: NavNote[], targets: PageTargets): SiteTree 
   count(root);
   for (const folder of folders.values()) {
     const order = linkOrder(folder.index && sourceOf.get(folder.index), targets);
-    const key = (entry: FolderEntry): { rank: number; title: string } => {
+    const key = (entry: FolderEntry): { rank: number; title: string; date: number | undefined } => {
       const page = entry.kind === 'page' ? entry.page : entry.folder.index;
-      return { rank: (page && order.get(page.outputPath)) ?? Infinity, title: entry.kind === 'page' ? entry.page.title : entry.folder.title };
+      return {
+        rank: (page && order.get(page.outputPath)) ?? Infinity,
+        title: entry.kind === 'page' ? entry.page.title : entry.folder.title,
+        date: entry.kind === 'page' ? entry.page.date : undefined,
+      };
     };
     const keyed = folder.entries.map((entry) => ({ entry, ...key(entry) }));
-    keyed.sort((a, b) => (a.rank !== b.rank ? a.rank - b.rank : byTitle(a.title, b.title)));
+    // The index's order; then posts newest first, as a blog lists them; then by title.
+    keyed.sort((a, b) => a.rank - b.rank || (a.date !== undefined && b.date !== undefined ? b.date - a.date : 0) || byTitle(a.title, b.title));
     folder.entries = keyed.map((k) => k.entry);
     folder.pages = folder.entries.flatMap((e) => (e.kind === 'page' ? [e.page] : []));
   }

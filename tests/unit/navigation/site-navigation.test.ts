@@ -12,14 +12,20 @@ interface NoteSpec {
   title: string;
   links?: Array<string | [string, string]>;
   hidden?: boolean;
+  date?: string;
+  pager?: number;
 }
 
-function note({ relPath, url, title, links = [], hidden = false }: NoteSpec): NavNote {
+function note({ relPath, url, title, links = [], hidden = false, date, pager }: NoteSpec): NavNote {
   const entries: LinkEntry[] = links.map((l) => {
     const [href, section] = typeof l === 'string' ? [l, undefined] : l;
     return { url: href, attribute: 'href', line: 1, ...(section ? { section: { id: section.toLowerCase(), text: section } } : {}) };
   });
-  const page = { relPath, url, title, outputPath: outputPathForUrl(url), hidden, absPath: `/n/${relPath}`, data: {}, layout: 'study', format: 'markdown', body: '', bodyLine: 1 } as NavNote['page'];
+  const page = {
+    relPath, url, title, outputPath: outputPathForUrl(url), hidden, absPath: `/n/${relPath}`, data: {}, layout: 'study', format: 'markdown', body: '', bodyLine: 1,
+    ...(date ? { document: { collection: 'posts', date: new Date(date), slug: title, categories: [], tags: [], draft: false, output: true } } : {}),
+    ...(pager ? { pager: { page: pager, perPage: 2, totalPages: 2, path: url } } : {}),
+  } as NavNote['page'];
   return { page, links: entries, sections: [], description: '', document: false, headings: [] };
 }
 
@@ -51,6 +57,24 @@ describe('site navigation', () => {
     expect(titles(at('/study/leetcodes/0015-3sum').page.folder.pages)).toEqual(['Two Sum', '3Sum', 'Trapping Rain Water']);
     expect(nav.tree.root.entries.map((e) => (e.kind === 'page' ? e.page.title : `[${e.folder.title}]`))).toEqual(['[Study]', 'About']);
     expect(study.noteCount).toBe(7);
+  });
+
+  it('posts go newest first; the later pages of a paginated list are not listed again', () => {
+    const blog = buildNavigation({
+      base: '/',
+      notes: [
+        note({ relPath: '_posts/2024-01-05-old.md', url: '/2024/01/05/old.html', title: 'Old', date: '2024-01-05' }),
+        note({ relPath: '_posts/2025-03-01-new.md', url: '/2025/03/01/new.html', title: 'New', date: '2025-03-01' }),
+        note({ relPath: '_posts/2024-06-01-mid.md', url: '/2024/06/01/mid.html', title: 'Mid', date: '2024-06-01' }),
+        note({ relPath: 'blog/index.html', url: '/blog/', title: 'Blog' }),
+        note({ relPath: 'blog/index.html', url: '/blog/page2/', title: 'Blog', pager: 2 }),
+      ],
+    });
+    const posts = pageNavigation(blog, outputPathForUrl('/2024/06/01/mid.html'))!;
+    expect(posts.page.folder.title).toBe('Posts');
+    expect(titles(posts.page.folder.pages)).toEqual(['New', 'Mid', 'Old']);
+    expect([posts.previous?.title, posts.next?.title]).toEqual(['New', 'Old']);
+    expect(pageNavigation(blog, outputPathForUrl('/blog/'))!.page.folder.pages).toEqual([]);
   });
 
   it('previous and next walk the folder from its index', () => {
