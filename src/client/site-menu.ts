@@ -77,5 +77,5 @@ export function initSiteMenu(): void {
     if (isOpen() && !drawer!.contains(target) && !button.contains(target)) close(false);
   });
   // Wide enough for the sidebar column again: no drawer to keep open.
-  matchMedia('(min-width: 80rem)').addEventListener('change', () => close(false));
+  for (const width of ['80rem', '90rem']) matchMedia(`(min-width: ${width})`).addEventListener('change', () => close(false));
 }

@@ -15,9 +15,11 @@ const phone = (width: number): boolean => width < 600;
 /** The sidebar, opened from the header's menu button where it is a drawer. */
 async function showSidebar(page: Page, width: number) {
   const sidebar = page.locator('#site-drawer');
-  if (phone(width)) {
+  // A drawer on phones, and at 1280 px on notes with 7-column tables (they take the room).
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (phone(width) || (await menu.isVisible())) {
     await expect(sidebar).toBeHidden();
-    await page.getByRole('button', { name: 'Menu' }).click();
+    await menu.click();
   }
   await expect(sidebar).toBeVisible();
   return sidebar;
@@ -171,7 +173,7 @@ for (const width of WIDTHS) {
       await page.goto(AWS);
       await showSidebar(page, width);
       expect(await seriousViolations(page)).toEqual([]);
-      if (phone(width)) await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
       const link = page.locator(`.prose a[href^="${OSI}#"]`).first();
       await link.focus();
       await page.keyboard.press('Shift+Tab');
