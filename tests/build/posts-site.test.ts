@@ -12,7 +12,7 @@ import { jekyllInstalled, jekyllReference, readReference, type BuildReference } 
 const FIXTURE = path.resolve('tests/fixtures/posts-site');
 const recorded = JSON.parse(readFileSync(`${FIXTURE}.jekyll.json`, 'utf8')) as BuildReference;
 /** What this generator writes besides Jekyll's files. */
-const OURS_ONLY = /^(_astro|pagefind)(\/|$)|^(404\.html|robots\.txt|sitemap\.xml|\.nojekyll)$/;
+const OURS_ONLY = /^(_astro|pagefind|_preview)(\/|$)|^(404\.html|robots\.txt|sitemap\.xml|\.nojekyll)$/;
 
 let strict: BuildResult;
 let ours: BuildReference;
