@@ -9,7 +9,7 @@ const SRC = path.resolve('src');
 
 const BASE = ['shared', 'config', 'diagnostics', 'loader'];
 const RENDERING = [...BASE, 'liquid', 'diagrams', 'markdown', 'checks', 'render'];
-const PRESENTATION = [...RENDERING, 'build', 'client', 'styles', 'integration', 'layouts', 'components', 'pages'];
+const PRESENTATION = [...RENDERING, 'navigation', 'build', 'client', 'styles', 'integration', 'layouts', 'components', 'pages'];
 
 /** Folder → the folders its modules may import from (besides its own). */
 const MAY_IMPORT: Record<string, readonly string[]> = {
@@ -24,6 +24,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   checks: [...BASE, 'markdown'],
   doctor: [...BASE, 'liquid'], // `npm run doctor`: the notes folder as written, without rendering
   render: RENDERING,
+  navigation: RENDERING, // the site's navigation, from the rendered notes
   build: RENDERING,
   client: ['shared'], // browser scripts: nothing of the build
   styles: [],
