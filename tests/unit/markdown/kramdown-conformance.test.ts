@@ -15,9 +15,9 @@ const root = path.resolve('tests/fixtures/kramdown-conformance');
 
 /** Cases whose structure differs from kramdown's, each with the reason (reviewed). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'block-03_paragraph/standalone_image': 'span IALs and `{:standalone}` figures are not supported',
-  'block-04_header/setext_header': 'kramdown ends a setext header at `{#id}` glued to the text and does not take a multi-line paragraph as one',
-  'block-06_codeblock/lazy': 'kramdown continues an indented code block with lazy unindented lines',
+  'block-03_paragraph/standalone_image': '`{:standalone}` pictures: kramdown writes <figure>; ours come from the figures plugin and a span IAL with `standalone` is not read',
+  'block-04_header/setext_header': 'kramdown joins a lazy `=` onto an indented code line, and keeps `-` under a quoted paragraph as text',
+  'block-06_codeblock/lazy': 'kramdown joins a lazy unindented line onto the code line before it (`This is some code`), which we do not copy',
   'block-06_codeblock/no_newline_at_end_1': 'kramdown continues an indented code block with a lazy last line',
   'block-06_codeblock/whitespace': 'kramdown\'s `show-whitespaces` class on code is not supported',
   'block-08_list/item_ial': 'list item IALs and `{::nomarkdown}` are not supported',
@@ -27,7 +27,7 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'block-09_html/not_parsed': 'kramdown keeps the content of an HTML block with `</p>` as written',
   'block-09_html/processing_instruction': 'processing instructions: kramdown keeps them as text',
   'block-09_html/xml': 'XML-namespaced tags (`<webgen:block>`) are HTML blocks in kramdown',
-  'block-14_table/table_with_footnote': 'kramdown table syntax and footnote markup (ids `fn:1` vs GFM `user-content-fn-1`)',
+  'block-14_table/table_with_footnote': 'footnote markup (kramdown `fn:1` ids in <div class="footnotes">, GFM `user-content-fn-1` in <section>), and a footnote reference inside a kramdown table cell',
   'block-16_toc/no_toc': 'our table of contents is a <nav> with a heading and an <ol>, by design; kramdown\'s is a bare <ul id="markdown-toc">',
   'span-01_link/image_in_a': 'alt text of an image with an image inside: kramdown keeps the inner Markdown',
   'span-01_link/inline': 'links whose URL has spaces or unbalanced parentheses',
