@@ -15,14 +15,20 @@ import { sourceLinesOfId } from './page-ids.ts';
 /** Ids the layouts put around every note (BaseLayout's skip link target). */
 const LAYOUT_IDS = new Set(['main']);
 
-/** Files the generator writes besides the notes: links into them are never broken. */
-const GENERATED_FILES = new Set(['/404', '/404.html', '/robots.txt', '/sitemap.xml', '/sitemap-index.xml', '/sitemap-0.xml', '/search', '/search.html']);
+/**
+ * Files the generator writes besides the notes (src/pages/404.astro, integration/robots.ts and
+ * sitemap.ts): links into them are not broken. Only these: a link to anything else is checked.
+ */
+const GENERATED_FILES = ['/404', '/404.html', '/robots.txt'];
+/** Written only when the site's address is known (SITE_URL or `url:`). */
+const SITEMAP = '/sitemap.xml';
 const GENERATED_FOLDERS = ['/_astro/', '/pagefind/'];
 
 export function generatedUrlTest(model: SiteModel): (urlPath: string) => boolean {
   const hasHome = model.pageByOutput.has('index.html');
+  const files = new Set(model.config.siteUrl ? [...GENERATED_FILES, SITEMAP] : GENERATED_FILES);
   return (urlPath) =>
-    GENERATED_FILES.has(urlPath) ||
+    files.has(urlPath) ||
     GENERATED_FOLDERS.some((folder) => urlPath.startsWith(folder)) ||
     (!hasHome && (urlPath === '/' || urlPath === '/index.html'));
 }

@@ -1,4 +1,4 @@
-// What the problem-log header shows, read from a `leetcode` note's front matter (CONTENT-FORMAT.md
+// What the problem-log header shows, read from a `leetcode` note's front matter (docs/notes-dialect.md
 // "Front matter"). Missing keys are simply left out; nothing is invented.
 
 export interface ProblemFact {

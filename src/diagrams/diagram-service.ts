@@ -29,8 +29,7 @@ export type DiagramErrorKind = 'syntax' | 'include' | 'timeout' | 'unavailable';
 
 export interface DiagramResult {
   svg?: string;
-  width?: number;
-  height?: number;
+  /** PlantUML's name for the kind of diagram, e.g. `SEQUENCE`. */
   diagramType?: string;
   error?: {
     kind: DiagramErrorKind;
@@ -139,7 +138,7 @@ export class DiagramService {
       const line = entry.error.line === undefined ? undefined : origins[Math.min(entry.error.line, origins.length - 1)];
       return { error: { kind: 'syntax', message: entry.error.message, line }, cached, smetana, prepared: prepared.text, files: prepared.files };
     }
-    return { svg: entry.svg, width: entry.width, height: entry.height, diagramType: entry.diagramType, cached, smetana, prepared: prepared.text, files: prepared.files };
+    return { svg: entry.svg, diagramType: entry.diagramType, cached, smetana, prepared: prepared.text, files: prepared.files };
   }
 
   /** Stops every PlantUML process (the pool restarts on the next render). */

@@ -1,6 +1,7 @@
 // The HTML pages a build wrote, with the URL each is served at: what the sitemap lists and search indexes.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { shortUrlFor } from '../loader/permalink.ts';
 import type { SiteModel } from '../loader/site-model.ts';
 
 export interface BuiltPage {
@@ -17,13 +18,6 @@ export interface BuiltPage {
 const NOT_PAGES = /^(?:404\.html$|pagefind\/|_astro\/)/;
 const NOINDEX = /<meta\s+name=["']robots["']\s+content=["'][^"']*noindex/i;
 
-/** `a/index.html` → `/a/`, `a/b.html` → `/a/b` (GitHub Pages serves both spellings; the short one is canonical). */
-export function urlForOutputFile(file: string): string {
-  if (file === 'index.html') return '/';
-  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
-  return `/${file.replace(/\.html$/, '')}`;
-}
-
 export async function listBuiltPages(outDir: string, model: SiteModel | undefined): Promise<BuiltPage[]> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   const files = entries
@@ -37,7 +31,7 @@ export async function listBuiltPages(outDir: string, model: SiteModel | undefine
       const html = await readFile(path.join(outDir, file), 'utf8');
       return {
         file,
-        url: page?.url ?? urlForOutputFile(file),
+        url: page?.url ?? shortUrlFor(file),
         html,
         unlisted: page?.data.sitemap === false || NOINDEX.test(html),
       };

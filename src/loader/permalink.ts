@@ -39,12 +39,17 @@ export function routeSlugForUrl(url: string): string | undefined {
   return file.endsWith('/index') ? `${file.slice(0, -'index'.length)}${DIRECTORY_INDEX_SLUG}` : file;
 }
 
+/** The short URL GitHub Pages serves an output file at: `a/index.html` → `/a/`, `a/b.html` → `/a/b` (the canonical one). */
+export function shortUrlFor(outputPath: string): string {
+  if (outputPath === 'index.html' || outputPath.endsWith('/index.html')) return `/${outputPath.slice(0, -'index.html'.length)}`;
+  if (outputPath.endsWith('.html')) return `/${outputPath.slice(0, -'.html'.length)}`;
+  return `/${outputPath}`;
+}
+
 /** Every URL under which GitHub Pages serves an output file (`x.html` also answers `/x`). */
 export function urlsServedBy(outputPath: string): string[] {
-  const urls = [`/${outputPath}`];
-  if (outputPath.endsWith('/index.html') || outputPath === 'index.html') urls.push(`/${outputPath.slice(0, -'index.html'.length)}`);
-  else if (outputPath.endsWith('.html')) urls.push(`/${outputPath.slice(0, -'.html'.length)}`);
-  return urls;
+  const short = shortUrlFor(outputPath);
+  return short === `/${outputPath}` ? [short] : [`/${outputPath}`, short];
 }
 
 /** Prefixes a root-relative URL with the base path (`/x` → `/notes/x`), once. */

@@ -1,5 +1,5 @@
 // The two automatic heading-id rules of Jekyll's kramdown (GFM input), exactly; old links
-// into notes depend on them. See CONTENT-FORMAT.md "Headings and anchors".
+// into notes depend on them. See docs/notes-dialect.md "Headings and anchors".
 
 /** kramdown-parser-gfm: headings written in the Markdown itself. */
 export function gfmHeadingId(raw: string): string {

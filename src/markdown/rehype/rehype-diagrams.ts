@@ -14,6 +14,7 @@ import { noteLine, type NoteContext } from '../note-context.ts';
 import { diagramErrorFigure, diagramFigure, fallbackImageFigure } from './diagram-figure.ts';
 import { scriptLineMapper } from './diagram-lines.ts';
 import { classesOf } from '../hast.ts';
+import { isDiagramScript } from './plantuml-script.ts';
 
 export interface RehypeDiagramsOptions {
   /** The service to render with (called once per note, so it can be created lazily). */
@@ -34,14 +35,9 @@ interface Found {
   img: Element | undefined;
 }
 
-const START = /@start\w+/;
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const prop = (node: Element | undefined, name: string): string => (node && typeof node.properties[name] === 'string' ? clean(node.properties[name]) : '');
 
-function isDiagramScript(node: Element): boolean {
-  const type = prop(node, 'type').toLowerCase();
-  return node.tagName === 'script' && (type === 'text/plain' || type === 'text/x-plantuml') && START.test(toString(node));
-}
 
 function descendants(root: Element, test: (el: Element) => boolean): Element[] {
   const found: Element[] = [];
@@ -108,11 +104,15 @@ function findDiagrams(tree: Root, context: NoteContext): Found[] {
   return found;
 }
 
+/**
+ * Diagram scripts sharing an id: the page built by Jekyll shows one source twice. The scripts are
+ * gone from the finished page (the site checks report other duplicate ids there), so here.
+ */
 function reportDuplicateScriptIds(tree: Root, context: NoteContext): void {
   const seen = new Map<string, Element>();
   visit(tree, 'element', (node) => {
     const id = prop(node, 'id');
-    if (node.tagName !== 'script' || !id) return;
+    if (!id || !isDiagramScript(node)) return;
     if (seen.has(id)) context.diagnostics.warn(context.file, noteLine(context, node), 'duplicate-id', `script id "${id}" is used twice on this page (first at line ${noteLine(context, seen.get(id)!) ?? '?'})`);
     else seen.set(id, node);
   });

@@ -9,6 +9,8 @@ import type { Plugin } from 'unified';
 import { SKIP, visit } from '../visit.ts';
 import { FIGURE, FIGURE_DIAGRAM, FIGURE_ENLARGE, FIGURE_IMAGE, FIGURE_KIND_ATTRIBUTE, FIGURE_MEDIA } from '../../shared/markup.ts';
 import { classesOf, hasClass } from '../hast.ts';
+import { collectPageIds } from '../page-ids.ts';
+import { holdsPlantUml } from './plantuml-script.ts';
 
 /** Figures the viewer can open; `diagram-error` figures are not among them. */
 const VIEWABLE = new Set<string>([FIGURE_DIAGRAM, FIGURE_IMAGE]);
@@ -33,10 +35,6 @@ function findElement(node: Element | Root, test: (el: Element) => boolean): Elem
   return found;
 }
 
-function holdsPlantUml(wrapper: Element): boolean {
-  return findElement(wrapper, (el) => el.tagName === 'script' && /@start\w+/.test(toString(el))) !== undefined;
-}
-
 function isIcon(img: Element): boolean {
   const size = (name: string): number => Number.parseFloat(String(img.properties[name] ?? ''));
   return size('width') < ICON_SIZE || size('height') < ICON_SIZE;
@@ -57,7 +55,7 @@ function imageFigure(media: ElementContent[], caption: string, extra: ElementCon
 /** `<div class="image-wrapper">` with a picture and a caption div (and no diagram source) → figure. */
 function wrapperToFigure(wrapper: Element): Element | undefined {
   const img = findElement(wrapper, (el) => el.tagName === 'img');
-  if (!img || holdsPlantUml(wrapper)) return undefined;
+  if (!img || findElement(wrapper, holdsPlantUml)) return undefined;
   const captionDiv = wrapper.children.find((c): c is Element => isElement(c) && CAPTION_CLASSES.some((name) => hasClass(c, name)));
   const caption = (captionDiv ? clean(toString(captionDiv)) : '') || imageCaption(img);
   const media: ElementContent[] = [];
@@ -135,14 +133,6 @@ function enlargeButton(kind: string, caption: string): Element {
   ]);
 }
 
-function collectIds(tree: Root): Set<string> {
-  const ids = new Set<string>();
-  visit(tree, 'element', (el) => {
-    if (typeof el.properties.id === 'string' && el.properties.id) ids.add(el.properties.id);
-  });
-  return ids;
-}
-
 const rehypeFigures: Plugin<[], Root> = () => (tree) => {
   visit(tree, 'element', (node, index, parent) => {
     // Existing figures (the diagrams plugin's) and code are not pictures to wrap.
@@ -155,7 +145,7 @@ const rehypeFigures: Plugin<[], Root> = () => (tree) => {
     return [SKIP, index + 1];
   });
 
-  const ids = collectIds(tree);
+  const { ids } = collectPageIds(tree);
   visit(tree, 'element', (figure) => {
     if (figure.tagName !== 'figure') return undefined;
     const kind = String(figure.properties.dataFigure ?? '');

@@ -1,6 +1,7 @@
 // Which built files are pages, the URL each is served at, and which stay out of the sitemap.
 import { describe, expect, it } from 'vitest';
-import { listBuiltPages, urlForOutputFile } from '../../../src/integration/built-pages.ts';
+import { listBuiltPages } from '../../../src/integration/built-pages.ts';
+import { shortUrlFor } from '../../../src/loader/permalink.ts';
 import type { Page, SiteModel } from '../../../src/loader/site-model.ts';
 import { writeNotesFolder } from '../../helpers/notes-folder.ts';
 
@@ -11,9 +12,9 @@ const modelWith = (pages: Array<Pick<Page, 'outputPath' | 'url' | 'data'>>): Sit
 
 describe('built pages', () => {
   it('serves x/index.html at /x/ and x.html at /x', () => {
-    expect(urlForOutputFile('index.html')).toBe('/');
-    expect(urlForOutputFile('study/index.html')).toBe('/study/');
-    expect(urlForOutputFile('study/aiModels.html')).toBe('/study/aiModels');
+    expect(shortUrlFor('index.html')).toBe('/');
+    expect(shortUrlFor('study/index.html')).toBe('/study/');
+    expect(shortUrlFor('study/aiModels.html')).toBe('/study/aiModels');
   });
 
   it('lists pages at their permalinks, skips 404, build assets and the search index, and marks unlisted ones', async () => {
