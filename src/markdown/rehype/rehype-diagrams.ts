@@ -22,6 +22,8 @@ export interface RehypeDiagramsOptions {
 }
 
 interface Found {
+  /** Where `node` sits in `parent` (set when found: no search of the siblings per diagram). */
+  index?: number;
   /** The element replaced by the figure (wrapper, script or pre). */
   node: Element;
   parent: Element | Root;
@@ -82,8 +84,16 @@ function fromFence(context: NoteContext, pre: Element, code: Element, parent: El
 
 function findDiagrams(tree: Root, context: NoteContext): Found[] {
   const found: Found[] = [];
-  visit(tree, 'element', (node, _index, parent) => {
+  visit(tree, 'element', (node, index, parent) => {
     if (!parent) return undefined;
+    const before = found.length;
+    const result = decide(node, parent);
+    if (found.length > before) found[before]!.index = index;
+    return result;
+  });
+  return found;
+
+  function decide(node: Element, parent: Element | Root): typeof SKIP | undefined {
     if (classesOf(node).includes('image-wrapper')) {
       const scripts = descendants(node, isDiagramScript);
       if (scripts.length === 0) return undefined;
@@ -100,8 +110,7 @@ function findDiagrams(tree: Root, context: NoteContext): Found[] {
       return SKIP;
     }
     return undefined;
-  });
-  return found;
+  }
 }
 
 /**
@@ -148,7 +157,7 @@ const rehypeDiagrams: Plugin<[RehypeDiagramsOptions], Root> = (options) => async
     for (const file of result.files) context.readFiles?.add(file);
     if (result.smetana) layoutFallbacks?.push({ file: context.file, line: f.line });
     const figure = figureFor(f, result, context, `diagram${i + 1}-`);
-    const index = f.parent.children.indexOf(f.node);
+    const index = f.index !== undefined && f.parent.children[f.index] === f.node ? f.index : f.parent.children.indexOf(f.node);
     if (index >= 0) f.parent.children[index] = figure;
   });
 };
