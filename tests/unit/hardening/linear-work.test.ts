@@ -1,6 +1,6 @@
 // Work proportional to the note: a pass over a node's siblings per child made a 20,000-row table
 // quadratic (rehype-figures filtered every parent's children for every element). The plugin's
-// time over 20,000 siblings must grow about 4× from 5,000, not 16×.
+// time over 20,000 siblings must grow about 4× from 5,000, not 16× or more.
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { unified } from 'unified';
@@ -15,7 +15,7 @@ function table(rows: number): Root {
 async function fastest(rows: number): Promise<number> {
   const processor = unified().use(rehypeFigures);
   let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 5; run++) {
     const tree = table(rows);
     const started = performance.now();
     await processor.run(tree);
@@ -29,7 +29,8 @@ describe('linear work', () => {
     await fastest(2000); // warm-up
     const small = await fastest(5000);
     const large = await fastest(20_000);
-    expect(large / small).toBeLessThan(9);
+    // Linear is 4×; the quadratic walk measured 38× here. Best of five runs, a wide margin for a busy machine.
+    expect(large / small).toBeLessThan(11);
   });
 
   it('still makes the standalone picture a figure', async () => {
