@@ -26,6 +26,7 @@ import rehypeToc from './rehype/rehype-toc.ts';
 import remarkKramdownAttributes from './remark/remark-kramdown-attributes.ts';
 import remarkKramdownBlockIal from './remark/remark-kramdown-block-ial.ts';
 import remarkKramdownCode from './remark/remark-kramdown-code.ts';
+import remarkKramdownCodespan from './remark/remark-kramdown-codespan.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEmphasis from './remark/remark-kramdown-emphasis.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
@@ -80,6 +81,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownEob)
     .use(remarkKramdownDivergence)
     .use(remarkKramdownCode)
+    .use(remarkKramdownCodespan)
     .use(remarkKramdownToc)
     .use(remarkKramdownTables)
     .use(remarkKramdownAttributes)
