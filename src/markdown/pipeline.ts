@@ -30,6 +30,7 @@ import remarkKramdownCodespan from './remark/remark-kramdown-codespan.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEmphasis from './remark/remark-kramdown-emphasis.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
+import remarkKramdownImageAlt from './remark/remark-kramdown-image-alt.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
 import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
@@ -82,6 +83,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownDivergence)
     .use(remarkKramdownCode)
     .use(remarkKramdownCodespan)
+    .use(remarkKramdownImageAlt)
     .use(remarkKramdownToc)
     .use(remarkKramdownTables)
     .use(remarkKramdownAttributes)
