@@ -34,6 +34,7 @@ import remarkKramdownImageAlt from './remark/remark-kramdown-image-alt.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
 import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
+import remarkKramdownSpanHtml from './remark/remark-kramdown-span-html.ts';
 import remarkKramdownSpanIal from './remark/remark-kramdown-span-ial.ts';
 import remarkKramdownStrayTags from './remark/remark-kramdown-stray-tags.ts';
 import remarkKramdownTables from './remark/remark-kramdown-tables.ts';
@@ -92,6 +93,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownLists)
     .use(remarkKramdownSpanIal)
     .use(remarkKramdownStrayTags)
+    .use(remarkKramdownSpanHtml)
     .use(remarkKramdownEmphasis)
     .use(remarkKramdownTypography)
     .use(options.remarkPlugins ?? [])
