@@ -30,6 +30,7 @@ import remarkKramdownCodespan from './remark/remark-kramdown-codespan.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEmphasis from './remark/remark-kramdown-emphasis.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
+import remarkKramdownLinkDefIal from './remark/remark-kramdown-link-def-ial.ts';
 import remarkKramdownImageAlt from './remark/remark-kramdown-image-alt.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
@@ -88,6 +89,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownToc)
     .use(remarkKramdownTables)
     .use(remarkKramdownAttributes)
+    .use(remarkKramdownLinkDefIal)
     .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)
     .use(remarkKramdownLists)

@@ -31,7 +31,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'block-16_toc/no_toc': 'our table of contents is a <nav> with a heading and an <ol>, by design; kramdown\'s is a bare <ul id="markdown-toc">',
   'span-01_link/inline': 'links whose URL has spaces or unbalanced parentheses',
   'span-01_link/link_defs': 'kramdown link definition rules (first definition wins, no URL-less ones)',
-  'span-01_link/link_defs_with_ial': 'IALs on link definitions',
   'span-02_emphasis/empty': '`****`: kramdown makes an empty-looking emphasis',
   'span-02_emphasis/errors': 'kramdown\'s emphasis rules for unbalanced stars',
   'span-05_html/markdown_attr': 'markdown="0" on span elements',
@@ -98,8 +97,8 @@ describe('kramdown conformance', () => {
     });
   }
 
-  it('matches kramdown on every notes pattern and note shape, and on at least 84 of 106 cases', () => {
+  it('matches kramdown on every notes pattern and note shape, and on at least 85 of 106 cases', () => {
     expect(Object.keys(KNOWN_DIFFERENCES).filter((name) => name.startsWith('notes-patterns/') || name.startsWith('notes-shapes/'))).toEqual([]);
-    expect(shared.length - Object.keys(KNOWN_DIFFERENCES).length).toBeGreaterThanOrEqual(84);
+    expect(shared.length - Object.keys(KNOWN_DIFFERENCES).length).toBeGreaterThanOrEqual(85);
   });
 });
