@@ -24,7 +24,6 @@ import rehypeRestoreRawBlocks from './rehype/rehype-restore-raw-blocks.ts';
 import rehypeTables from './rehype/rehype-tables.ts';
 import rehypeToc from './rehype/rehype-toc.ts';
 import remarkKramdownAttributes from './remark/remark-kramdown-attributes.ts';
-import remarkKramdownBlockIal from './remark/remark-kramdown-block-ial.ts';
 import remarkKramdownCode from './remark/remark-kramdown-code.ts';
 import remarkKramdownCodespan from './remark/remark-kramdown-codespan.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
@@ -90,7 +89,6 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownTables)
     .use(remarkKramdownAttributes)
     .use(remarkKramdownLinkDefIal)
-    .use(remarkKramdownBlockIal)
     .use(remarkKramdownHeadings)
     .use(remarkKramdownLists)
     .use(remarkKramdownSpanIal)

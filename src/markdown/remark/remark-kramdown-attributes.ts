@@ -1,9 +1,9 @@
 // kramdown block IALs on any block: `{: #id .class}` on the line straight after a paragraph,
 // quote, list, rule, table or HTML block gives it the id and classes; after a blank line (or
 // before the first block) it goes to the block that follows. Preprocessing made each IAL line a
-// paragraph of its own; here it is applied and removed. Headings and code blocks keep their own
-// plugins (remark-kramdown-headings, remark-kramdown-block-ial), which run after this one and
-// find their IAL paragraphs untouched.
+// paragraph of its own; here it is applied and removed (a code block's attributes go on its
+// <code>). Headings keep their own plugin (remark-kramdown-headings), which runs after this one
+// and finds their IAL paragraphs untouched.
 import type { Parent, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
