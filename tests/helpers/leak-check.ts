@@ -4,44 +4,51 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-export function filesHolding(outDir: string, marker: string): string[] {
-  const needle = Buffer.from(marker);
-  const found: string[] = [];
+interface OutputFile {
+  relPath: string;
+  bytes: Buffer;
+  /** The gunzipped bytes of a gzip file; undefined for other files (or a damaged gzip). */
+  unpacked?: Buffer;
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function unpack(bytes: Buffer): Buffer | undefined {
+  if (!isGzip(bytes)) return undefined;
+  try {
+    return gunzipSync(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every regular file below outDir, with its bytes. */
+function outputFiles(outDir: string): OutputFile[] {
+  const files: OutputFile[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (entry.isFile()) {
         const bytes = readFileSync(file);
-        let unpacked: Buffer | undefined;
-        if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-          try {
-            unpacked = gunzipSync(bytes);
-          } catch {
-            unpacked = undefined;
-          }
-        }
-        if (bytes.includes(needle) || unpacked?.includes(needle)) found.push(path.relative(outDir, file));
+        files.push({ relPath: path.relative(outDir, file), bytes, unpacked: unpack(bytes) });
       }
     }
   };
   walk(outDir);
-  return found;
+  return files;
+}
+
+export function filesHolding(outDir: string, marker: string): string[] {
+  const needle = Buffer.from(marker);
+  return outputFiles(outDir)
+    .filter((f) => f.bytes.includes(needle) || f.unpacked?.includes(needle))
+    .map((f) => f.relPath);
 }
 
 /** How many files of the output folder were opened from gzip (proves the search index was read). */
 export function gzipFileCount(outDir: string): number {
-  let count = 0;
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (entry.isFile()) {
-        const bytes = readFileSync(file);
-        if (bytes[0] === 0x1f && bytes[1] === 0x8b) count++;
-      }
-    }
-  };
-  walk(outDir);
-  return count;
+  return outputFiles(outDir).filter((f) => isGzip(f.bytes)).length;
 }
