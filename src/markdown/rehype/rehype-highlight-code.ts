@@ -6,6 +6,7 @@ import type { Root } from 'hast';
 import type { Plugin, Transformer } from 'unified';
 import { visit, EXIT } from '../visit.ts';
 import { restoreCodeAttributes, saveCodeAttributes } from './code-attributes.ts';
+import { findWhitespaceBlocks, showWhitespace } from './code-whitespace.ts';
 
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
@@ -38,8 +39,10 @@ const rehypeHighlightCode: Plugin<[], Root> = function () {
       tokenizeTimeLimit: 10_000,
     }) as Transformer<Root, Root>;
     const authored = saveCodeAttributes(tree);
+    const whitespace = findWhitespaceBlocks(tree);
     await shiki(tree, file, () => undefined);
     restoreCodeAttributes(authored);
+    showWhitespace(whitespace);
   };
 };
 
