@@ -63,6 +63,9 @@ function report(label: string, ours: number[], jekyll: number[] | undefined, ext
   row(label, fmt(m), j === undefined ? '—' : fmt(j), ratio(m, j), extra);
   console.log(`  ${label}: ${fmt(m)} (runs ${ours.map((s) => s.toFixed(2)).join(', ')})${j === undefined ? '' : `; Jekyll ${fmt(j)}`}`);
 }
+/** Median CPU time (user + sys, children included) for the table's notes column. */
+const cpuNote = (list: Measured[]): string => (list.every((m) => Number.isFinite(m.cpuSeconds)) ? `CPU ${fmt(median(list.map((m) => m.cpuSeconds)))}` : '');
+const cpuOf = (m: Measured): string => (Number.isFinite(m.cpuSeconds) ? `, CPU ${fmt(m.cpuSeconds)}` : '');
 const renderMs = (m: Measured): string => /rendered (\d+) notes .* in (\d+) ms/.exec(m.log)?.slice(1, 3).join(' notes in ') ?? '?';
 
 function machine(): string {
@@ -76,38 +79,39 @@ async function mainSet(noteCount: number, diagrams: number): Promise<void> {
   writeBenchNotes(notesDir, { notes: noteCount, diagrams });
   const edited = notePath(notesDir, 1);
   console.log(`\n${noteCount} notes × ${diagrams} diagrams (${notesDir})`);
-  const cold: number[] = [], coldWorkers: number[] = [], warm: number[] = [], edit: number[] = [], jekyll: number[] = [];
+  const cold: Measured[] = [], coldWorkers: Measured[] = [], warm: Measured[] = [], edit: Measured[] = [], jekyll: number[] = [];
   for (let run = 1; run <= runs; run++) {
     const cacheDir = path.join(root, `cache-main-${run}`);
     const outDir = path.join(root, 'dist-main');
     if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, 'jekyll-main'))).seconds);
     // Cold with two render workers (off by default on 2 cores), from its own empty cache.
-    coldWorkers.push((await astroBuild(notesDir, outDir, path.join(root, `cache-workers-${run}`), { RENDER_WORKERS: '2' })).seconds);
+    coldWorkers.push(await astroBuild(notesDir, outDir, path.join(root, `cache-workers-${run}`), { RENDER_WORKERS: '2' }));
     const c = await astroBuild(notesDir, outDir, cacheDir);
     const w = await astroBuild(notesDir, outDir, cacheDir);
     writeFileSync(edited, noteText(1, diagrams, `\nEdited in run ${run} at ${Date.now()}.\n`));
     const e = await astroBuild(notesDir, outDir, cacheDir);
     if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, 'jekyll-main'))).seconds);
-    cold.push(c.seconds), warm.push(w.seconds), edit.push(e.seconds);
-    console.log(`  run ${run}: cold ${fmt(c.seconds)} (${renderMs(c)} ms), warm ${fmt(w.seconds)} (${renderMs(w)} ms), edited ${fmt(e.seconds)} (${renderMs(e)} ms), Jekyll ${jekyll.slice(-2).map(fmt).join(', ')}; load ${load()}`);
+    cold.push(c), warm.push(w), edit.push(e);
+    console.log(`  run ${run}: cold ${fmt(c.seconds)} (${renderMs(c)} ms${cpuOf(c)}), warm ${fmt(w.seconds)} (${renderMs(w)} ms${cpuOf(w)}), edited ${fmt(e.seconds)} (${renderMs(e)} ms${cpuOf(e)}), Jekyll ${jekyll.slice(-2).map(fmt).join(', ')}; load ${load()}`);
   }
   row(`**${noteCount} notes × ${diagrams} diagrams**`, '', '', '', '');
-  report('cold (no caches)', cold, jekyll);
-  report('cold, RENDER_WORKERS=2', coldWorkers, jekyll);
-  report('warm (caches kept)', warm, jekyll);
-  report('warm, one note edited', edit, jekyll);
+  const seconds = (list: Measured[]): number[] => list.map((m) => m.seconds);
+  report('cold (no caches)', seconds(cold), jekyll, cpuNote(cold));
+  report('cold, RENDER_WORKERS=2', seconds(coldWorkers), jekyll, cpuNote(coldWorkers));
+  report('warm (caches kept)', seconds(warm), jekyll, cpuNote(warm));
+  report('warm, one note edited', seconds(edit), jekyll, cpuNote(edit));
 }
 
 async function emptySet(): Promise<void> {
   const notesDir = path.join(root, 'notes-empty');
   mkdirSync(notesDir, { recursive: true });
   writeFileSync(path.join(notesDir, '_config.yml'), 'title: Empty\n');
-  const ours: number[] = [], jekyll: number[] = [];
+  const ours: Measured[] = [], jekyll: number[] = [];
   for (let run = 1; run <= runs; run++) {
     if (withJekyll) jekyll.push((await jekyllBuild(notesDir, path.join(root, 'jekyll-empty'))).seconds);
-    ours.push((await astroBuild(notesDir, path.join(root, 'dist-empty'), path.join(root, 'cache-empty'))).seconds);
+    ours.push(await astroBuild(notesDir, path.join(root, 'dist-empty'), path.join(root, 'cache-empty')));
   }
-  report('empty notes folder (fixed cost)', ours, jekyll);
+  report('empty notes folder (fixed cost)', ours.map((m) => m.seconds), jekyll, cpuNote(ours));
 }
 
 async function devSet(noteCount: number, diagrams: number): Promise<void> {
@@ -151,8 +155,8 @@ async function growthSet(sizes: number[], diagrams: number): Promise<void> {
     }
     const peak = (list: Measured[]): string => `peak RSS ${Math.round(Math.max(...list.map((m) => m.peakTreeMiB)))} MiB (Node ${Math.round(Math.max(...list.map((m) => m.peakMainMiB)))} MiB)`;
     row(`**${size} notes × ${diagrams} diagrams**`, '', '', '', '');
-    report('cold (no caches)', cold.map((m) => m.seconds), jekyll, peak(cold));
-    report('warm (caches kept)', warm.map((m) => m.seconds), jekyll, peak(warm));
+    report('cold (no caches)', cold.map((m) => m.seconds), jekyll, `${peak(cold)}; ${cpuNote(cold)}`);
+    report('warm (caches kept)', warm.map((m) => m.seconds), jekyll, `${peak(warm)}; ${cpuNote(warm)}`);
     rmSync(notesDir, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,9 @@
 // (Node, its worker threads and the PlantUML JVMs), polled from /proc — `time -v` would see only the
 // largest single process.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface Measured {
   seconds: number;
@@ -10,6 +12,8 @@ export interface Measured {
   peakTreeMiB: number;
   /** Peak resident memory of the largest single process (the build's Node), in MiB. */
   peakMainMiB: number;
+  /** CPU time (user + sys) of the process and the children it waited for (JVMs, Pagefind); NaN without GNU time. */
+  cpuSeconds: number;
   log: string;
 }
 
@@ -48,10 +52,21 @@ function treeRss(root: number): { total: number; largest: number } {
   return { total, largest };
 }
 
+const GNU_TIME = '/usr/bin/time';
+
+function readCpu(file: string): number {
+  const [user, sys] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  rmSync(path.dirname(file), { recursive: true, force: true });
+  return (user ?? Number.NaN) + (sys ?? Number.NaN);
+}
+
 export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
   const started = performance.now();
+  // GNU time reports the CPU time of the whole tree (a shared machine's wall time says little).
+  const timeFile = existsSync(GNU_TIME) ? path.join(mkdtempSync(path.join(tmpdir(), 'bench-time-')), 'cpu') : undefined;
+  const [program, argv] = timeFile ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let peakTree = 0;
     let peakMain = 0;
@@ -67,8 +82,9 @@ export function measure(command: string, args: string[], options: { cwd: string;
     child.on('exit', (code) => {
       clearInterval(poll);
       const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = timeFile ? readCpu(timeFile) : Number.NaN;
       if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${log.slice(-3000)}`));
-      resolve({ seconds, peakTreeMiB: peakTree / 1024, peakMainMiB: peakMain / 1024, log });
+      resolve({ seconds, peakTreeMiB: peakTree / 1024, peakMainMiB: peakMain / 1024, cpuSeconds, log });
     });
   });
 }
