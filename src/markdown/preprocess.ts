@@ -7,14 +7,15 @@
 //    so only after a blank line, which we insert.
 // 3. a line right after an HTML block's end tag: kramdown reads it as Markdown again (a `> quote`,
 //    a `---` rule), CommonMark as more HTML; a blank line is inserted after the end tag.
-// 4. list items take their lazy and indented lines the kramdown way (kramdown-lists.ts).
+// 4. list items, quotes and indented code blocks take their lazy and indented lines the kramdown
+//    way (kramdown-lists.ts, kramdown-codeblock.ts).
 // 5. a block IAL line (`{: #id .class}`) ends the block before it in kramdown; blank lines
 //    around it make it a paragraph of its own here (remark-kramdown-attributes applies it).
 // 6. kramdown's end-of-block marker `^` becomes an HTML comment that ends the block in
 //    CommonMark too, and is dropped from the tree (remark-kramdown-eob).
 import { LineMap } from '../shared/line-map.ts';
 import { BLOCK_ELEMENTS, htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
-import { kramdownListLines } from './kramdown-lists.ts';
+import { kramdownBlockLines } from './kramdown-lists.ts';
 
 export const RAW_BLOCK_TAG = 'notes-raw-block';
 /** A whole HTML block set aside (see kramdown-html-block.ts) stands in a `<div>` with this attribute. */
@@ -255,11 +256,12 @@ export function preprocessMarkdown(input: string): PreprocessResult {
   for (let index = 1; index < out.length; index++) {
     if (TABLE_PLUS_SEPARATOR.test(out[index]!) && out[index - 1]!.includes('|')) out[index] = `|${out[index]!.slice(1)}`;
   }
-  const listed = kramdownListLines(out);
+  const blocks = kramdownBlockLines(out);
+  const listed = blocks.lines;
   escapeUnclosedFences(listed);
   const inFence = fencedLines(listed);
   escapeMultiLineSetext(listed, inFence);
   backslashBreaks(listed, inFence);
   const text = listed.map((line, index) => (inFence[index] ? line : line.replace(EOB_LINE, `$1${EOB_COMMENT}`).replace(EMPTY_ATX, '$1\\$2'))).join('\n');
-  return { text, rawBlocks, lineMap: LineMap.fromArray(toInput) };
+  return { text, rawBlocks, lineMap: LineMap.fromArray(blocks.from.map((index) => toInput[index]!)) };
 }

@@ -16,11 +16,7 @@ const root = path.resolve('tests/fixtures/kramdown-conformance');
 /** Cases whose structure differs from kramdown's, each with the reason (reviewed). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   'block-03_paragraph/standalone_image': '`{:standalone}` pictures: kramdown writes <figure>; ours come from the figures plugin and a span IAL with `standalone` is not read',
-  'block-04_header/setext_header': 'kramdown joins a lazy `=` onto an indented code line, and keeps `-` under a quoted paragraph as text',
-  'block-06_codeblock/lazy': 'kramdown joins a lazy unindented line onto the code line before it (`This is some code`), which we do not copy',
-  'block-06_codeblock/no_newline_at_end_1': 'kramdown continues an indented code block with a lazy last line',
   'block-08_list/item_ial': 'list item IALs and `{::nomarkdown}` are not supported',
-  'block-08_list/lazy_and_nested': 'kramdown makes `* Back to second level` (2 spaces under `1.`) text of the third level; we keep it a second-level item, as written',
   'block-09_html/cdata_section': 'CDATA sections are kept as text by kramdown and dropped by the HTML parser',
   'block-09_html/markdown_attr': 'markdown="1"/"span" on elements other than block containers',
   'block-09_html/not_parsed': 'kramdown keeps the content of an HTML block with `</p>` as written',

@@ -1,7 +1,7 @@
 // The kramdown rules applied before and during Markdown parsing keep every line where it was,
 // so messages and link lines still name the line the author wrote.
 import { describe, expect, it } from 'vitest';
-import { kramdownListLines } from '../../../src/markdown/kramdown-lists.ts';
+import { kramdownBlockLines, kramdownListLines } from '../../../src/markdown/kramdown-lists.ts';
 import { substitute } from '../../../src/markdown/remark/remark-kramdown-typography.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
@@ -14,6 +14,16 @@ describe('kramdown lists before CommonMark', () => {
   it('leaves a list after a blank line and fenced code alone', () => {
     const input = ['1. one', '', '- two', '', '```', '- not a list', '```'];
     expect(kramdownListLines(input)).toEqual(input);
+  });
+});
+
+describe('kramdown indented code before CommonMark', () => {
+  it('joins a lazy line onto the code line before it and says where each line came from', () => {
+    const input = ['Run:', '', '    make', 'all', '', '    test', ' --fast', 'para'];
+    expect(kramdownBlockLines(input)).toEqual({
+      lines: ['Run:', '', '    make all', '', '    test  --fast para', '', '', ''],
+      from: [0, 1, 2, 4, 5, 7, 7, 7],
+    });
   });
 });
 
@@ -42,5 +52,13 @@ describe('line numbers through the kramdown rules', () => {
     expect(html).not.toContain('^');
     const lines = Object.fromEntries(context.links.map((link) => [link.url.replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
     expect(lines).toMatchObject({ a: 4, b: 7, c: 9 });
+  });
+
+  it('keeps line numbers after an indented code block that took lazy lines', async () => {
+    const markdown = ['    code', 'lazy', 'more lazy', '', '[a](a.md)', '', '1. item', '  * lazy bullet', '    * nested', '  * lazier [b](b.md)'].join('\n');
+    const { html, context } = await renderMarkdown(markdown);
+    expect(html).toContain('<code>code lazy more lazy\n</code>');
+    const lines = Object.fromEntries(context.links.map((link) => [link.url.replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
+    expect(lines).toMatchObject({ a: 5, b: 10 });
   });
 });
