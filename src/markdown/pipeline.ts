@@ -32,6 +32,7 @@ import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownLinkDefIal from './remark/remark-kramdown-link-def-ial.ts';
 import remarkKramdownImageAlt from './remark/remark-kramdown-image-alt.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
+import remarkKramdownHtmlBlocks from './remark/remark-kramdown-html-blocks.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
 import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
 import remarkKramdownSpanHtml from './remark/remark-kramdown-span-html.ts';
@@ -81,6 +82,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkKramdownEob)
+    .use(remarkKramdownHtmlBlocks)
     .use(remarkKramdownDivergence)
     .use(remarkKramdownCode)
     .use(remarkKramdownCodespan)

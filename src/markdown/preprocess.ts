@@ -16,6 +16,7 @@
 import { LineMap } from '../shared/line-map.ts';
 import { BLOCK_ELEMENTS, htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
 import { kramdownBlockLines } from './kramdown-lists.ts';
+import { contentModel, kramdownRawHtml } from './kramdown-raw-html.ts';
 
 export const RAW_BLOCK_TAG = 'notes-raw-block';
 /** A whole HTML block set aside (see kramdown-html-block.ts) stands in a `<div>` with this attribute. */
@@ -30,7 +31,13 @@ export interface PreprocessResult {
 }
 
 const RAW_OPEN = /<(script|style|pre|textarea)\b[^>]*>/gi;
-const MARKDOWN_ATTR_OPEN = /<[a-z][a-z0-9-]*\b[^>]*\bmarkdown=["']?(?:1|block)["']?[^>]*>\s*$/i;
+const MARKDOWN_ATTR_OPEN = /<([a-z][a-z0-9-]*)\b([^>]*\bmarkdown=["']?(?:1|block)["']?[^>]*)>\s*$/i;
+
+/** Does `line` end with the start tag of an element whose content kramdown reads as blocks? */
+function opensMarkdownBlock(line: string): boolean {
+  const tag = MARKDOWN_ATTR_OPEN.exec(line);
+  return tag !== null && contentModel(tag[1]!, ` ${tag[2]!}`) === 'block';
+}
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** kramdown's end-of-block marker, and what stands for it in the text CommonMark reads. */
 const EOB_LINE = /^(\s*)\^\s*$/;
@@ -181,7 +188,7 @@ export function preprocessMarkdown(input: string): PreprocessResult {
       // One placeholder line, then blank lines so every later line keeps its number (the
       // restored element's own lines count from the placeholder).
       out.push(`<div ${RAW_BLOCK_HOST_ATTRIBUTE}="${rawBlocks.length}"></div>`);
-      rawBlocks.push(lines.slice(i, blockEnd + 1).join('\n'));
+      rawBlocks.push(kramdownRawHtml(lines.slice(i, blockEnd + 1).join('\n')));
       for (let line = i; line <= blockEnd; line++) {
         if (line > i) out.push('');
         toInput.push(line + 1);
@@ -241,7 +248,7 @@ export function preprocessMarkdown(input: string): PreprocessResult {
       out.push('');
       toInput.push(startLine);
     }
-    if (!fenced[i] && MARKDOWN_ATTR_OPEN.test(line) && (lines[i + 1] ?? '').trim() !== '') {
+    if (!fenced[i] && opensMarkdownBlock(line) && (lines[i + 1] ?? '').trim() !== '') {
       out.push('');
       toInput.push(startLine);
     }

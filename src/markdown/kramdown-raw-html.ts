@@ -1,0 +1,192 @@
+// How kramdown reads the inside of a block-level HTML element (Jekyll leaves `parse_block_html`
+// off, so every such element is "raw"): it knows comments, processing instructions, start tags
+// whose attributes are quoted or single words, and the end tag of the element it is in. Every
+// other `<`, `>` and `&` is text, which it writes escaped — so a `</p>` with no `<p>`, an
+// autolink `<http://…>` or a `<![CDATA[` shows as written, where a browser would make an element
+// or a comment of it. Written here (not an HTML parser) because it is kramdown's own reading that
+// must be copied, not the HTML standard's.
+
+/** XML names as kramdown (REXML) reads them: letters, digits, `_ . -`, one optional `prefix:`. */
+const NCNAME = '[\\p{L}_][\\p{L}\\p{M}\\p{N}_.\\-\\u00B7]*';
+const NAME = `(?:${NCNAME}:)?${NCNAME}`;
+const ATTRIBUTE = `\\s+${NAME}(?:\\s*=\\s*(?:[\\p{L}\\p{M}\\p{N}\\p{Pc}]+|"[^"]*"|'[^']*'))?`;
+
+/** A start tag kramdown accepts; groups: name, attributes, `/` of a self-closed tag. */
+export const START_TAG = new RegExp(`<(${NAME})((?:${ATTRIBUTE})*)\\s*(/)?>`, 'uy');
+const END_TAG = new RegExp(`</(${NAME})\\s*>`, 'uy');
+const COMMENT = /<!--[\s\S]*?-->/y;
+const INSTRUCTION = /<\?[\s\S]*?\?>/y;
+const MARKDOWN_ATTRIBUTE = new RegExp(`\\smarkdown\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([\\p{L}\\p{N}_]+))`, 'u');
+
+/** kramdown's span-level elements: a line starting with one of these is a paragraph. */
+export const KRAMDOWN_SPAN_ELEMENTS = new Set([
+  'a', 'abbr', 'acronym', 'b', 'big', 'bdo', 'br', 'button', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'input',
+  'ins', 'kbd', 'label', 'mark', 'option', 'q', 'rb', 'rbc', 'rp', 'rt', 'rtc', 'ruby', 'samp', 'select', 'small',
+  'span', 'strong', 'sub', 'sup', 'tt', 'u', 'var',
+]);
+const WITHOUT_BODY = new Set(['area', 'base', 'br', 'col', 'command', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Elements whose content kramdown parses as blocks (`markdown="1"`), or as spans. */
+const BLOCK_MODEL = new Set([
+  'address', 'applet', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'fieldset', 'figure',
+  'figcaption', 'footer', 'form', 'header', 'hgroup', 'iframe', 'li', 'main', 'map', 'menu', 'nav', 'noscript',
+  'object', 'section', 'summary', 'td',
+]);
+const SPAN_MODEL = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdo', 'big', 'button', 'cite', 'caption', 'del', 'dfn', 'dt', 'em', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'i', 'ins', 'label', 'legend', 'optgroup', 'p', 'q', 'rb', 'rbc', 'rp', 'rt', 'rtc', 'ruby',
+  'select', 'small', 'span', 'strong', 'sub', 'sup', 'th', 'tt',
+]);
+/** Known HTML names compare without case; kramdown keeps other (XML) names as written. */
+const HTML_NAMES = new Set([...KRAMDOWN_SPAN_ELEMENTS, ...WITHOUT_BODY, ...BLOCK_MODEL, ...SPAN_MODEL, 'script', 'style', 'math', 'textarea', 'pre', 'html', 'head', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'th', 'ul', 'ol', 'colgroup', 'caption', 'col', 'legend', 'p', 'h1', 'hr']);
+
+export type ContentModel = 'raw' | 'span' | 'block';
+
+/** An element name as kramdown keeps it: known HTML names in lower case, XML names as written. */
+export function elementName(name: string): string {
+  return HTML_NAMES.has(name.toLowerCase()) ? name.toLowerCase() : name;
+}
+
+/**
+ * How kramdown reads the content of an element with these attributes: `markdown="1"` takes the
+ * element's own model, `block`/`span` say it, `0` or none keeps it raw.
+ */
+export function contentModel(name: string, attributes: string): ContentModel {
+  const match = MARKDOWN_ATTRIBUTE.exec(attributes);
+  const value = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+  if (value === 'block' || value === 'span') return value;
+  if (value !== '1') return 'raw';
+  const lower = name.toLowerCase();
+  return BLOCK_MODEL.has(lower) ? 'block' : SPAN_MODEL.has(lower) ? 'span' : 'raw';
+}
+
+const escapeText = (text: string): string =>
+  text.replace(/&(?![A-Za-z_:][\w.:-]*;|#\d+;|#x[\dA-Fa-f]+;)|[<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
+
+/** A piece of a raw block: HTML as kramdown writes it, or the Markdown of a `markdown="span"` element. */
+export type RawPiece = { kind: 'html'; value: string } | { kind: 'span'; value: string; offset: number };
+
+/** A token of raw HTML as kramdown splits it. */
+type Token =
+  | { kind: 'text'; at: number; end: number }
+  | { kind: 'verbatim'; at: number; end: number }
+  | { kind: 'start'; at: number; end: number; name: string; written: string; attributes: string; closed: boolean }
+  | { kind: 'end'; at: number; end: number; name: string };
+
+/** The token at `at` (`html[at]` is `<`, or text runs to the next `<`). */
+function tokenAt(html: string, at: number): Token {
+  if (html[at] !== '<') {
+    const next = html.indexOf('<', at);
+    return { kind: 'text', at, end: next < 0 ? html.length : next };
+  }
+  const verbatim = matchAt(COMMENT, html, at) ?? matchAt(INSTRUCTION, html, at);
+  if (verbatim) return { kind: 'verbatim', at, end: at + verbatim[0].length };
+  const start = matchAt(START_TAG, html, at);
+  if (start) {
+    const name = elementName(start[1]!);
+    return { kind: 'start', at, end: at + start[0].length, name, written: start[1]!, attributes: start[2] ?? '', closed: Boolean(start[3]) || WITHOUT_BODY.has(name) };
+  }
+  const end = matchAt(END_TAG, html, at);
+  if (end) return { kind: 'end', at, end: at + end[0].length, name: elementName(end[1]!) };
+  return { kind: 'text', at, end: at + 1 };
+}
+
+/** Where the raw content of a script or style element that starts at `at` ends (after its end tag). */
+function rawContentEnd(html: string, name: string, at: number): number | undefined {
+  const close = new RegExp(`</${name}\\s*>`, 'ig');
+  close.lastIndex = at;
+  const end = close.exec(html);
+  return end ? end.index + end[0].length : undefined;
+}
+
+/** Where a `markdown="span"` element's content ends: kramdown takes the first end tag of its name. */
+function spanContentEnd(html: string, written: string, at: number): { content: number; after: number } | undefined {
+  const close = new RegExp(`</${escapeRegExp(written)}\\s*>`, 'ig');
+  close.lastIndex = at;
+  const end = close.exec(html);
+  return end ? { content: end.index, after: end.index + end[0].length } : undefined;
+}
+
+/**
+ * When `html` starts with an element, the index just after the end of that element as kramdown
+ * finds it (its start tag when it has no body); undefined when it is not closed in `html`.
+ */
+export function rawElementEnd(html: string): number | undefined {
+  const open: string[] = [];
+  let at = 0;
+  while (at < html.length) {
+    const token = tokenAt(html, at);
+    at = token.end;
+    if (token.kind === 'start') {
+      if (token.name === 'script' || token.name === 'style') {
+        const end = rawContentEnd(html, token.name, at);
+        if (end === undefined) return undefined;
+        at = end;
+      } else if (!token.closed) open.push(token.name);
+    } else if (token.kind === 'end') {
+      const index = open.lastIndexOf(token.name);
+      if (index >= 0) open.length = index;
+    }
+    if (open.length === 0) return token.kind === 'text' && token.at === 0 ? undefined : at;
+  }
+  return undefined;
+}
+
+/**
+ * Reads `html` the way kramdown reads raw HTML and returns it in pieces: HTML with kramdown's text
+ * escaped, and the content of elements whose `markdown` attribute asks for span parsing (with its
+ * offset in `html`). `open` holds the elements still open before `html` (names as kept) and is
+ * updated, so a block's start and end tags may sit in different pieces of a note. An end tag
+ * that matches no open element is text, as in kramdown — only inside an element, so an end tag
+ * whose start the caller did not see is left to the HTML parser. An end tag of an outer element
+ * closes the inner ones (kramdown would read on to the end of the note instead).
+ */
+export function readRawHtml(html: string, open: string[]): RawPiece[] {
+  const pieces: RawPiece[] = [];
+  let out = '';
+  let at = 0;
+  while (at < html.length) {
+    const token = tokenAt(html, at);
+    const written = html.slice(token.at, token.end);
+    at = token.end;
+    if (token.kind === 'text') {
+      out += open.length ? escapeText(written) : written;
+    } else if (token.kind === 'verbatim') {
+      out += written;
+    } else if (token.kind === 'end') {
+      const index = open.lastIndexOf(token.name);
+      if (index >= 0) open.length = index;
+      out += index >= 0 || open.length === 0 ? written : escapeText(written);
+    } else if (token.name === 'script' || token.name === 'style') {
+      const end = rawContentEnd(html, token.name, at) ?? html.length;
+      out += html.slice(token.at, end);
+      at = end;
+    } else {
+      out += written;
+      if (token.closed) continue;
+      const span = contentModel(token.name, token.attributes) === 'span' ? spanContentEnd(html, token.written, at) : undefined;
+      if (!span) {
+        open.push(token.name);
+        continue;
+      }
+      pieces.push({ kind: 'html', value: out }, { kind: 'span', value: html.slice(at, span.content), offset: at });
+      out = html.slice(span.content, span.after);
+      at = span.after;
+    }
+  }
+  if (out) pieces.push({ kind: 'html', value: out });
+  return pieces;
+}
+
+/** `readRawHtml` for a block with no Markdown inside: the HTML as kramdown writes it. */
+export function kramdownRawHtml(html: string, open: string[] = []): string {
+  return readRawHtml(html, open)
+    .map((piece) => piece.value)
+    .join('');
+}
+
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(text) ?? undefined;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
