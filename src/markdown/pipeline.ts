@@ -30,6 +30,7 @@ import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEmphasis from './remark/remark-kramdown-emphasis.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownLinkDefIal from './remark/remark-kramdown-link-def-ial.ts';
+import remarkKramdownNoAutolinkLiteral from './remark/remark-kramdown-no-autolink-literal.ts';
 import remarkKramdownImageAlt from './remark/remark-kramdown-image-alt.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import remarkKramdownHtmlBlocks from './remark/remark-kramdown-html-blocks.ts';
@@ -81,6 +82,7 @@ function markdownStages(options: NotePipelineOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkKramdownNoAutolinkLiteral)
     .use(remarkKramdownEob)
     .use(remarkKramdownHtmlBlocks)
     .use(remarkKramdownDivergence)

@@ -13,8 +13,10 @@
 //    around it make it a paragraph of its own here (remark-kramdown-attributes applies it).
 // 6. kramdown's end-of-block marker `^` becomes an HTML comment that ends the block in
 //    CommonMark too, and is dropped from the tree (remark-kramdown-eob).
+// 7. kramdown's link definitions (a URL with spaces; a code block right under one): kramdown-link-defs.ts.
 import { LineMap } from '../shared/line-map.ts';
 import { BLOCK_ELEMENTS, htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
+import { isIndentedCodeLine, kramdownLinkDefinition } from './kramdown-link-defs.ts';
 import { kramdownBlockLines } from './kramdown-lists.ts';
 import { contentModel, kramdownRawHtml } from './kramdown-raw-html.ts';
 
@@ -168,6 +170,8 @@ export function preprocessMarkdown(input: string): PreprocessResult {
   /** End-tag lines of HTML blocks that Markdown follows directly, and the last line inside one. */
   const blankAfter = new Set<number>();
   let insideHtmlUntil = -1;
+  /** The last line of the link definition just read (the next line is a block start to kramdown). */
+  let definitionEnd = -1;
   const commentBlockEnds = new Set<number>();
   lines.forEach((line, index) => {
     if (fenced[index] || !/^ {0,3}<!--/.test(line) || line.includes('-->', line.indexOf('<!--') + 4)) return;
@@ -195,6 +199,21 @@ export function preprocessMarkdown(input: string): PreprocessResult {
       }
       i = blockEnd + 1;
       continue;
+    }
+    const atBlockStart = out.length === 0 || out.at(-1)!.trim() === '' || definitionEnd === i - 1;
+    const definition = !fenced[i] && i > insideHtmlUntil && atBlockStart ? kramdownLinkDefinition(lines, i) : undefined;
+    if (definition) {
+      definition.lines.forEach((text, offset) => {
+        out.push(text);
+        toInput.push(i + offset + 1);
+      });
+      i += definition.lineCount;
+      definitionEnd = i - 1;
+      continue;
+    }
+    if (definitionEnd === i - 1 && !fenced[i] && isIndentedCodeLine(lines[i]!)) {
+      out.push('');
+      toInput.push(i);
     }
     let line = lines[i]!;
     const startLine = i + 1;

@@ -23,6 +23,19 @@ describe('preprocessing', () => {
     expect(text).toBe('<div markdown="1">\n\n## Inside\n</div>');
     expect(lineMap.map(3)).toBe(2);
   });
+
+  it('writes a kramdown link definition with spaces in its URL the CommonMark way, on the same lines', () => {
+    const input = ['[a]: some file.html', '[b]: other file.html', '    "Title"', '    [c]: code', 'text'].join('\n');
+    const { text, lineMap } = preprocessMarkdown(input);
+    // The indented line under a definition is a code block to kramdown: a blank line opens it here.
+    expect(text.split('\n')).toEqual(['[a]: <some file.html>', '[b]: <other file.html>', '"Title"', '', '    [c]: code', 'text']);
+    expect([1, 2, 3, 5, 6].map((line) => lineMap.map(line))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('leaves a definition-like line inside a paragraph alone', () => {
+    const input = 'A paragraph.\n[a]: some file.html\n';
+    expect(preprocessMarkdown(input).text).toBe(input);
+  });
 });
 
 describe('line maps through Liquid', () => {
