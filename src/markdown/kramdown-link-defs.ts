@@ -34,6 +34,3 @@ export function kramdownLinkDefinition(lines: readonly string[], start: number):
   if (titleOnNextLine) return { lineCount, lines: [`${label} ${url}`, titleText] };
   return { lineCount, lines: [`${label} ${url}${titleText ? ` ${titleText}` : ''}`] };
 }
-
-/** An indented code line: kramdown starts a code block there after a definition. */
-export const isIndentedCodeLine = (line: string): boolean => /^(?: {4}|\t| {0,3}\t)/.test(line) && line.trim() !== '';

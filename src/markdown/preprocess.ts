@@ -16,7 +16,8 @@
 // 7. kramdown's link definitions (a URL with spaces; a code block right under one): kramdown-link-defs.ts.
 import { LineMap } from '../shared/line-map.ts';
 import { BLOCK_ELEMENTS, htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kramdown-html-block.ts';
-import { isIndentedCodeLine, kramdownLinkDefinition } from './kramdown-link-defs.ts';
+import { isCodeLine } from './kramdown-codeblock.ts';
+import { kramdownLinkDefinition } from './kramdown-link-defs.ts';
 import { kramdownBlockLines } from './kramdown-lists.ts';
 import { contentModel, kramdownRawHtml } from './kramdown-raw-html.ts';
 
@@ -211,7 +212,7 @@ export function preprocessMarkdown(input: string): PreprocessResult {
       definitionEnd = i - 1;
       continue;
     }
-    if (definitionEnd === i - 1 && !fenced[i] && isIndentedCodeLine(lines[i]!)) {
+    if (definitionEnd === i - 1 && !fenced[i] && isCodeLine(lines[i]!)) {
       out.push('');
       toInput.push(i);
     }

@@ -25,11 +25,11 @@ describe('preprocessing', () => {
   });
 
   it('writes a kramdown link definition with spaces in its URL the CommonMark way, on the same lines', () => {
-    const input = ['[a]: some file.html', '[b]: other file.html', '    "Title"', '    [c]: code', 'text'].join('\n');
+    const input = ['[a]: some file.html', '[b]: other file.html', '    "Title"', '    [c]: code', '', 'text'].join('\n');
     const { text, lineMap } = preprocessMarkdown(input);
     // The indented line under a definition is a code block to kramdown: a blank line opens it here.
-    expect(text.split('\n')).toEqual(['[a]: <some file.html>', '[b]: <other file.html>', '"Title"', '', '    [c]: code', 'text']);
-    expect([1, 2, 3, 5, 6].map((line) => lineMap.map(line))).toEqual([1, 2, 3, 4, 5]);
+    expect(text.split('\n')).toEqual(['[a]: <some file.html>', '[b]: <other file.html>', '"Title"', '', '    [c]: code', '', 'text']);
+    expect([1, 2, 3, 5, 7].map((line) => lineMap.map(line))).toEqual([1, 2, 3, 4, 6]);
   });
 
   it('leaves a definition-like line inside a paragraph alone', () => {
