@@ -10,6 +10,7 @@ import { SKIP, visit } from '../visit.ts';
 import { FIGURE, FIGURE_DIAGRAM, FIGURE_ENLARGE, FIGURE_IMAGE, FIGURE_KIND_ATTRIBUTE, FIGURE_MEDIA } from '../../shared/markup.ts';
 import { classesOf, hasClass } from '../hast.ts';
 import { collectPageIds } from '../page-ids.ts';
+import { STANDALONE_FIGURE_PROPERTY } from '../remark/remark-kramdown-span-ial.ts';
 import { holdsPlantUml } from './plantuml-script.ts';
 
 /** Figures the viewer can open; `diagram-error` figures are not among them. */
@@ -76,7 +77,21 @@ function paragraphToFigure(paragraph: Element): Element | undefined {
   return imageFigure([img], imageCaption(img));
 }
 
+/**
+ * kramdown's figure of a `{:standalone}` picture → the site's image figure, keeping kramdown's id,
+ * classes and attributes and its caption (the alt text).
+ */
+function standaloneToFigure(figure: Element): Element {
+  const { [STANDALONE_FIGURE_PROPERTY]: _marker, className, ...properties } = figure.properties;
+  const img = figure.children.find((c): c is Element => isElement(c) && c.tagName === 'img');
+  const caption = figure.children.find((c): c is Element => isElement(c) && c.tagName === 'figcaption');
+  const result = imageFigure(img ? [img] : [], caption ? clean(toString(caption)) : '', [], properties.id);
+  result.properties = { ...properties, ...result.properties, className: [FIGURE, ...(Array.isArray(className) ? className : [])] };
+  return result;
+}
+
 function pictureToFigure(node: Element, parent: Element | Root): Element | undefined {
+  if (node.tagName === 'figure') return node.properties[STANDALONE_FIGURE_PROPERTY] !== undefined ? standaloneToFigure(node) : undefined;
   if (node.tagName === 'div' && hasClass(node, 'image-wrapper')) return wrapperToFigure(node);
   if (node.tagName === 'p') return paragraphToFigure(node);
   if (node.tagName !== 'img') return undefined;
@@ -135,10 +150,10 @@ function enlargeButton(kind: string, caption: string): Element {
 
 const rehypeFigures: Plugin<[], Root> = () => (tree) => {
   visit(tree, 'element', (node, index, parent) => {
-    // Existing figures (the diagrams plugin's) and code are not pictures to wrap.
-    if (node.tagName === 'figure' || node.tagName === 'pre') return SKIP;
     if (!parent || index === undefined) return undefined;
     const figure = pictureToFigure(node, parent);
+    // Other figures (the diagrams plugin's) and code are not pictures to wrap.
+    if (!figure && (node.tagName === 'figure' || node.tagName === 'pre')) return SKIP;
     // A wrapper that stays (it holds a diagram source) keeps its picture as it is.
     if (!figure) return hasClass(node, 'image-wrapper') ? SKIP : undefined;
     parent.children[index] = figure;

@@ -55,6 +55,11 @@ function markList(list: List, lines: readonly string[], lineMap: LineMap | undef
   });
 }
 
+/** Does the item's first paragraph stand without <p> (set by remarkKramdownLists)? */
+export function isBareParagraph(item: ListItem): boolean {
+  return (item.data as Record<string, unknown> | undefined)?.[BARE] === true;
+}
+
 export const remarkKramdownLists: Plugin<[], Root> = () => (tree, file) => {
   const lines = String(file.value).split('\n');
   visit(tree, 'list', (list) => {

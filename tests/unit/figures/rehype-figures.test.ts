@@ -13,6 +13,7 @@ import { createNotePipeline, runPipeline } from '../../../src/markdown/pipeline.
 import { preprocessMarkdown } from '../../../src/markdown/preprocess.ts';
 import rehypeFigures from '../../../src/markdown/rehype/rehype-figures.ts';
 import { expectGolden } from '../../helpers/golden.ts';
+import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 const root = path.resolve('tests/unit/figures/fixtures');
 
@@ -75,6 +76,17 @@ describe('rehype-figures', () => {
   it('is idempotent: a second run adds no second button', async () => {
     const once = await figures(readFileSync(path.join(root, 'diagram-figures', 'input.html'), 'utf8'));
     expect(await figures(once)).toBe(once);
+  });
+
+  it("gives kramdown's figure of a {:standalone} picture the figure markup, its id and classes kept", async () => {
+    const markdown = '![Harbour at dusk](./assets/harbour.png){:#harbour .wide standalone}\n\n![Inline](./assets/a.png){:standalone} and text\n';
+    const { html } = await renderMarkdown(markdown);
+    expect(html).toContain('<figure id="harbour" class="figure wide" data-figure="image"><div class="figure-media"><img src="/study/assets/harbour.png" alt="Harbour at dusk"></div>');
+    expect(html).toContain('aria-label="Enlarge image: Harbour at dusk"');
+    expect(html).toContain('<figcaption>Harbour at dusk</figcaption></figure>');
+    expect(html).not.toContain('kramdown-standalone');
+    // Not alone in its paragraph: a picture in the text, as in kramdown.
+    expect(html).toContain('<p><img src="/study/assets/a.png" alt="Inline"> and text</p>');
   });
 
   it('makes a Markdown picture in a note a figure, through the real pipeline', async () => {

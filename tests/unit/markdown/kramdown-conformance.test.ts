@@ -15,7 +15,6 @@ const root = path.resolve('tests/fixtures/kramdown-conformance');
 
 /** Cases whose structure differs from kramdown's, each with the reason (reviewed). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'block-03_paragraph/standalone_image': '`{:standalone}` pictures: kramdown writes <figure>; ours come from the figures plugin and a span IAL with `standalone` is not read',
   'block-08_list/item_ial': 'list item IALs and `{::nomarkdown}` are not supported',
   'block-09_html/cdata_section': 'CDATA sections are kept as text by kramdown and dropped by the HTML parser',
   'block-14_table/table_with_footnote': 'footnote markup (kramdown `fn:1` ids in <div class="footnotes">, GFM `user-content-fn-1` in <section>), and a footnote reference inside a kramdown table cell',
