@@ -59,7 +59,8 @@ export function contentModel(name: string, attributes: string): ContentModel {
   return BLOCK_MODEL.has(lower) ? 'block' : SPAN_MODEL.has(lower) ? 'span' : 'raw';
 }
 
-const escapeText = (text: string): string =>
+/** Text as kramdown writes it: `<`, `>` and a bare `&` escaped, entity references kept. */
+export const escapeText = (text: string): string =>
   text.replace(/&(?![A-Za-z_:][\w.:-]*;|#\d+;|#x[\dA-Fa-f]+;)|[<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 
 /** A piece of a raw block: HTML as kramdown writes it, or the Markdown of a `markdown="span"` element. */
@@ -190,3 +191,72 @@ function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | u
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Block elements: a start tag of one inside a paragraph is text to kramdown. */
+const BLOCK_ELEMENTS_IN_SPANS = new Set([
+  'address', 'article', 'aside', 'applet', 'body', 'blockquote', 'caption', 'col', 'colgroup', 'dd', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'head',
+  'iframe', 'legend', 'menu', 'li', 'main', 'map', 'nav', 'ol', 'optgroup', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'td', 'th', 'thead', 'tfoot', 'tr', 'ul',
+]);
+
+/**
+ * Does kramdown keep the content of this inline element raw (no Markdown, no typography)? Yes for
+ * `kbd`, `code`, `samp`, `var`, `script`…, for every name it does not know as a span or block
+ * container (`mark`, `u`, `font`, XML names) and for `markdown="0"`; `markdown="1"`/`"span"` asks
+ * for Markdown where the element allows it.
+ */
+export function isRawSpan(name: string, attributes: string): boolean {
+  const lower = name.toLowerCase();
+  const own: ContentModel = BLOCK_MODEL.has(lower) ? 'block' : SPAN_MODEL.has(lower) ? 'span' : 'raw';
+  const match = MARKDOWN_ATTRIBUTE.exec(attributes);
+  const value = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+  if (value === '0') return true;
+  if (value === 'span') return false;
+  return own === 'raw';
+}
+
+/** Is this start tag one kramdown reads inside a paragraph (not a block element's, shown as text)? */
+export function isSpanTag(name: string): boolean {
+  return !BLOCK_ELEMENTS_IN_SPANS.has(name.toLowerCase());
+}
+
+/**
+ * The raw content of an inline element whose start tag ends at `from` in `text`, as kramdown
+ * reads it up to `limit` (the end of the paragraph): nested elements, comments and the element's
+ * end tag are HTML; an end tag of another element, a block element's tag, `<?`, `<![CDATA[` are
+ * text, written escaped. An element never closed runs to `limit`, where kramdown closes it.
+ * Returns the HTML of the content with the end tags, and where it ends.
+ */
+export function readRawSpan(text: string, from: number, limit: number, name: string): { html: string; end: number } {
+  const open = [elementName(name)];
+  let html = '';
+  let at = from;
+  while (at < limit && open.length) {
+    const token = tokenAt(text, at);
+    const end = Math.min(token.end, limit);
+    const written = text.slice(token.at, end);
+    at = end;
+    if (token.end > limit || token.kind === 'text') {
+      html += escapeText(written);
+    } else if (token.kind === 'verbatim') {
+      // kramdown's span parser knows comments, not processing instructions.
+      html += written.startsWith('<!--') ? written : escapeText(written);
+    } else if (token.kind === 'end') {
+      if (token.name === open.at(-1)) {
+        open.pop();
+        html += written;
+      } else {
+        html += escapeText(written);
+      }
+    } else if (!isSpanTag(token.name)) {
+      html += escapeText(written);
+    } else {
+      html += written;
+      if (!token.closed) open.push(token.name);
+    }
+  }
+  // Closed where the paragraph ends, as kramdown writes them.
+  for (const name of open.reverse()) html += `</${name}>`;
+  return { html, end: at };
+}

@@ -34,6 +34,7 @@ import remarkKramdownNoAutolinkLiteral from './remark/remark-kramdown-no-autolin
 import remarkKramdownImageAlt from './remark/remark-kramdown-image-alt.ts';
 import remarkKramdownHeadings from './remark/remark-kramdown-headings.ts';
 import remarkKramdownHtmlBlocks from './remark/remark-kramdown-html-blocks.ts';
+import remarkKramdownRawSpans from './remark/remark-kramdown-raw-spans.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
 import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
 import remarkKramdownSpanHtml from './remark/remark-kramdown-span-html.ts';
@@ -85,6 +86,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownNoAutolinkLiteral)
     .use(remarkKramdownEob)
     .use(remarkKramdownHtmlBlocks)
+    .use(remarkKramdownRawSpans)
     .use(remarkKramdownDivergence)
     .use(remarkKramdownCode)
     .use(remarkKramdownCodespan)

@@ -13,28 +13,13 @@ import type { Html, Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { Plugin, Processor } from 'unified';
 import { KRAMDOWN_SPAN_ELEMENTS, START_TAG, elementName, rawElementEnd, readRawHtml } from '../kramdown-raw-html.ts';
+import { pointer } from '../source-points.ts';
 import { SKIP, visit } from '../visit.ts';
 
 /** Containers whose children are blocks (where an HTML node is an HTML block). */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 /** `<?…` and `<!…` (not a comment): no HTML to kramdown at the start of a block. */
 const NOT_HTML_TO_KRAMDOWN = /^ {0,3}<(?:\?|!(?!--))/;
-
-/** Points of the note's Markdown by offset. */
-function pointer(source: string): (offset: number) => Point {
-  const starts = [0];
-  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1, offset };
-  };
-}
 
 /**
  * Parses `text` as Markdown with the note's own parser; `offsetOf` maps an offset in `text` to one
