@@ -63,6 +63,9 @@ export function contentModel(name: string, attributes: string): ContentModel {
 export const escapeText = (text: string): string =>
   text.replace(/&(?![A-Za-z_:][\w.:-]*;|#\d+;|#x[\dA-Fa-f]+;)|[<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 
+/** Stands around the inline Markdown of a `markdown="span"` element until the HTML tree is whole. */
+export const SPAN_CONTENT_TAG = 'notes-span-content';
+
 /** A piece of a raw block: HTML as kramdown writes it, or the Markdown of a `markdown="span"` element. */
 export type RawPiece = { kind: 'html'; value: string } | { kind: 'span'; value: string; offset: number };
 

@@ -12,7 +12,7 @@
 import type { Html, Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { Plugin, Processor } from 'unified';
-import { KRAMDOWN_SPAN_ELEMENTS, START_TAG, elementName, rawElementEnd, readRawHtml } from '../kramdown-raw-html.ts';
+import { KRAMDOWN_SPAN_ELEMENTS, SPAN_CONTENT_TAG, START_TAG, elementName, escapeText, rawElementEnd, readRawHtml } from '../kramdown-raw-html.ts';
 import { pointer } from '../source-points.ts';
 import { SKIP, visit } from '../visit.ts';
 
@@ -96,7 +96,11 @@ const remarkKramdownHtmlBlocks: Plugin<[], Root> = function () {
           continue;
         }
         const parsed = parseAt(processor, piece.value, point, base === undefined ? undefined : (offset) => base + piece.offset + offset, at.position);
-        for (const child of parsed) nodes.push(...(child.type === 'paragraph' ? (child.children as RootContent[]) : [child]));
+        const only = parsed.length === 1 && parsed[0]!.type === 'paragraph' ? parsed[0] : undefined;
+        // The inline content in a wrapper that leaves no element (rehype-restore-raw-blocks
+        // unwraps it): as loose nodes it would get line breaks between them.
+        if (only) nodes.push({ ...only, data: { ...only.data, hName: SPAN_CONTENT_TAG } });
+        else if (piece.value.trim()) nodes.push({ type: 'html', value: escapeText(piece.value), position: at.position });
       }
       siblings.splice(index, 1, ...nodes);
       return [SKIP, index + nodes.length];

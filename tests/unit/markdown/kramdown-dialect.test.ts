@@ -61,4 +61,24 @@ describe('line numbers through the kramdown rules', () => {
     const lines = Object.fromEntries(context.links.map((link) => [link.url.replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
     expect(lines).toMatchObject({ a: 5, b: 10 });
   });
+
+  it('keeps line numbers in Markdown read again from HTML kramdown does not take for HTML', async () => {
+    const markdown = [
+      '<?xml version="1.0"?>', // 1: a paragraph to kramdown
+      'see [a](a.md)', // 2
+      '',
+      '<p markdown="span">', // 4: inline Markdown inside, no paragraph
+      '*x*[b](b.md)', // 5
+      '</p>',
+      '',
+      '<widget>x</widget>', // 8: an HTML block to kramdown
+      '[c](c.md)', // 9
+    ].join('\n');
+    const { html, context } = await renderMarkdown(markdown);
+    expect(html).toContain('&#x3C;?xml version=”1.0”?>');
+    expect(html).toContain('<p>\n<em>x</em><a href="/study/b.md">b</a>\n</p>');
+    expect(html).toMatch(/<widget>x<\/widget>\s*<p><a href="\/study\/c.md">c<\/a><\/p>/);
+    const lines = Object.fromEntries(context.links.map((link) => [link.url.replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
+    expect(lines).toMatchObject({ a: 2, b: 5, c: 9 });
+  });
 });
