@@ -13,6 +13,7 @@ const HR = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** kramdown needs a space or tab after the marker: a bare `-` or `1.` is text. */
 const BULLET = /^( {0,3}[+*-])([\t ].*)$/;
 const ORDERED = /^( {0,3}\d+\.)([\t ].*)$/;
+const BARE_MARKER = /^( {0,3})([*+-]|\d+\.)$/;
 const BLANK = /^[ \t]*$/;
 /** Lines that never continue an item lazily: block IALs and block-level HTML tags. */
 const SPAN_TAGS = 'a|abbr|acronym|b|bdo|big|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|s|samp|select|small|span|strike|strong|sub|sup|textarea|tt|u|var';
@@ -214,7 +215,10 @@ export function kramdownBlockLines(lines: readonly string[]): BlockLines {
       continue;
     }
     if (!listStart(line)) {
-      push(line, i);
+      // A marker without the space after it is text to kramdown (`-` only where no paragraph
+      // line is above it: there it is a heading's underline); CommonMark makes an empty item.
+      const bare = BARE_MARKER.exec(line);
+      push(bare && (bare[2] !== '-' || boundary) ? `${bare[1]}${bare[2]!.replace(/^([*+-])|\.$/, '\\$&')}` : line, i);
       boundary = BLANK.test(line) || ATX.test(line) || HR.test(line) || UNDERLINE.test(line);
       i++;
       continue;

@@ -142,8 +142,9 @@ function isStrayEndTag(lines: readonly string[], index: number): boolean {
  */
 function interruptsParagraph(lines: readonly string[], index: number, fenced: readonly boolean[]): boolean {
   const line = lines[index]!;
-  const ordered = /^ {0,3}(\d+)\.(?:[ \t]|$)/.exec(line);
-  const emptyBullet = /^ {0,3}[*+-][ \t]*$/.test(line) && !/^ {0,3}-[ \t]*$/.test(line);
+  const ordered = /^ {0,3}(\d+)\.[ \t]/.exec(line);
+  // An empty item needs the space after its marker (a bare `*` is text to kramdown).
+  const emptyBullet = /^ {0,3}[*+][ \t]+$/.test(line);
   if (!(ordered && ordered[1] !== '1') && !emptyBullet) return false;
   let start = index - 1;
   if (start < 0 || lines[start]!.trim() === '') return false;
