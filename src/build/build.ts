@@ -5,13 +5,18 @@
 import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createBuildDiagrams, finishDiagrams, type BuildDiagrams } from '../diagrams/build-diagrams.ts';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { NotePipelineOptions } from '../markdown/pipeline.ts';
 import { RenderCache } from '../render/render-cache.ts';
 import { RenderWorkers } from '../render/render-workers.ts';
+import type { RenderedNote } from '../render/render-note.ts';
 import { renderSite, type RenderedSite } from '../render/render-site.ts';
 import { pluginsFingerprint, type UserPlugins } from './user-plugins.ts';
+import { siteView } from './site-view.ts';
+import { writeSiteView } from './site-view-file.ts';
 
 type ShutdownHook = () => Promise<void> | void;
 
@@ -20,27 +25,36 @@ export class Build {
   readonly diagnostics = new Diagnostics();
   readonly startedAt = Date.now();
   #site: Promise<RenderedSite> | undefined;
+  /** The site view file of the current rendering (see siteViewFile). */
+  #viewFile: Promise<string> | undefined;
+  #viewGeneration = 0;
   #diagrams: BuildDiagrams | undefined;
   readonly #shutdownHooks: ShutdownHook[] = [];
   /** Kept across dev-server re-renders, so an edit re-renders only the notes it touches. */
   readonly #renderCache: RenderCache | undefined;
   readonly #plugins: UserPlugins;
   readonly #generatorRoot: string | undefined;
+  readonly #dev: boolean;
+  readonly #id = randomBytes(4).toString('hex');
 
   /**
    * `generatorRoot`: the project folder, whose sources are part of every render-cache key;
    * without it (or with RENDER_CACHE=0) every note is rendered. `plugins`: the user's remark and
-   * rehype plugins, run on every note.
+   * rehype plugins, run on every note. `dev`: a dev-server session, which renders the site again
+   * after every change: it keeps the render cache in memory and the PlantUML processes running.
+   * A build renders once, so it lets both go as soon as the site is rendered (peak memory).
    */
-  constructor(config: SiteConfig, options: { generatorRoot?: string; plugins?: UserPlugins } = {}) {
+  constructor(config: SiteConfig, options: { generatorRoot?: string; plugins?: UserPlugins; dev?: boolean } = {}) {
     this.config = config;
     this.#plugins = options.plugins ?? { remarkPlugins: [], rehypePlugins: [] };
     this.#generatorRoot = options.generatorRoot;
+    this.#dev = options.dev ?? false;
     if (options.generatorRoot && process.env.RENDER_CACHE !== '0') {
       this.#renderCache = new RenderCache({
         dir: path.join(config.cacheDir, 'notes'),
         generatorRoot: options.generatorRoot,
         plugins: pluginsFingerprint(this.#plugins, options.generatorRoot),
+        memory: this.#dev,
       });
     }
   }
@@ -62,9 +76,35 @@ export class Build {
     return this.#site;
   }
 
+  /**
+   * The file the routes read the rendered site from (site-view-file.ts), written once per
+   * rendering. A build then lets the notes' HTML go: the routes read it from the file, and the
+   * steps after them (previews, sitemap, search) read the built pages, not the notes' HTML.
+   */
+  siteViewFile(): Promise<string> {
+    this.#viewFile ??= this.#writeSiteView();
+    return this.#viewFile;
+  }
+
+  async #writeSiteView(): Promise<string> {
+    const site = await this.site();
+    const dir = path.join(this.config.cacheDir, 'site');
+    // Unique per build: two builds in one process (or sharing a cache folder) never share a file.
+    const file = (n: number): string => path.join(dir, `${process.pid}-${this.#id}-${n}.bin`);
+    if (this.#viewGeneration++ === 0) this.onShutdown(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(dir, { recursive: true });
+    writeSiteView(file(this.#viewGeneration), siteView(site, { directoryRoutes: this.#dev }));
+    // The dev server renders again after every change; files a few renderings old have been
+    // read by their modules (which read the whole file at once in dev).
+    if (this.#viewGeneration > 4) rmSync(file(this.#viewGeneration - 4), { force: true });
+    if (!this.#dev && this.#site) this.#site = Promise.resolve(withoutNoteHtml(site));
+    return file(this.#viewGeneration);
+  }
+
   /** Forgets the rendered site and its warnings (dev server: a note changed). The diagram service stays warm. */
   invalidate(): void {
     this.#site = undefined;
+    this.#viewFile = undefined;
     this.diagnostics.clear();
   }
 
@@ -83,6 +123,8 @@ export class Build {
     const started = Date.now();
     const cache = this.#renderCache;
     const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache, () => this.#workers());
+    // Every diagram is rendered by now: a build's JVMs (~170 MB each) need not outlive the notes.
+    if (!this.#dev) this.#diagrams?.service.shutdown();
     const reused = cache ? ` (${cache.hits} unchanged, from the render cache)` : '';
     console.log(`[notes] rendered ${site.notes.size} notes${reused} and ${site.model.assets.length} files from ${this.config.notesDir} in ${Date.now() - started} ms`);
     return site;
@@ -107,4 +149,24 @@ export class Build {
   #pipelineOptions(): NotePipelineOptions {
     return { diagrams: () => this.diagrams(), ...this.#plugins };
   }
+}
+
+/**
+ * The site as a build needs it once the routes have the notes' HTML: reading a note's HTML now
+ * is a mistake, and says so instead of giving an empty page.
+ */
+function withoutNoteHtml(site: RenderedSite): RenderedSite {
+  const notes = new Map<string, RenderedNote>();
+  for (const [key, { html: _html, ...rest }] of site.notes) {
+    notes.set(
+      key,
+      Object.defineProperty(rest, 'html', {
+        enumerable: false,
+        get: (): never => {
+          throw new Error(`study-notes: the HTML of ${key} was handed to the routes and is no longer held by the build`);
+        },
+      }) as RenderedNote,
+    );
+  }
+  return { ...site, notes };
 }

@@ -129,6 +129,9 @@ export class DiagramService {
         return { error: { kind: timeout ? 'timeout' : 'unavailable', message: (error as Error).message, line: undefined }, cached: false, smetana: false, prepared: prepared.text, files: prepared.files };
       }
       await this.#cache.set(key, entry);
+      // Written to the disk cache: a later copy of this diagram reads it there, so this build
+      // need not hold every SVG it rendered. Without a disk cache the entry stays for reuse.
+      if (this.options.cacheDir) this.#inFlight.delete(key);
     }
     if (cached) this.stats.cached++;
     else this.stats.rendered++;

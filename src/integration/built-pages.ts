@@ -3,13 +3,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { shortUrlFor } from '../loader/permalink.ts';
 import type { SiteModel } from '../loader/site-model.ts';
+import { mapLimit } from '../shared/map-limit.ts';
 
 export interface BuiltPage {
   /** Output file relative to the output folder, with forward slashes. */
   file: string;
   /** URL path without the base path: the note's permalink, or the path GitHub Pages serves the file at. */
   url: string;
-  html: string;
+  /** The page's HTML, read from disk when asked: a thousand pages held at once cost ~120 MB. */
+  read: () => Promise<string>;
   /** Kept out of the sitemap: `sitemap: false` in front matter, or a `noindex` robots meta tag. */
   unlisted: boolean;
 }
@@ -25,16 +27,14 @@ export async function listBuiltPages(outDir: string, model: SiteModel | undefine
     .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((file) => !NOT_PAGES.test(file))
     .sort();
-  return Promise.all(
-    files.map(async (file): Promise<BuiltPage> => {
-      const page = model?.pageByOutput.get(file);
-      const html = await readFile(path.join(outDir, file), 'utf8');
-      return {
-        file,
-        url: page?.url ?? shortUrlFor(file),
-        html,
-        unlisted: page?.data.sitemap === false || NOINDEX.test(html),
-      };
-    }),
-  );
+  const read = (file: string) => (): Promise<string> => readFile(path.join(outDir, file), 'utf8');
+  return mapLimit(files, 16, async (file): Promise<BuiltPage> => {
+    const page = model?.pageByOutput.get(file);
+    return {
+      file,
+      url: page?.url ?? shortUrlFor(file),
+      read: read(file),
+      unlisted: page?.data.sitemap === false || NOINDEX.test(await read(file)()),
+    };
+  });
 }

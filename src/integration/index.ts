@@ -46,7 +46,7 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
         const root = fileURLToPath(astroConfig.root);
         // Astro's own markdown.remarkPlugins/rehypePlugins apply to the notes too, before the options' own.
         const plugins = collectUserPlugins(options, astroConfig.markdown, (message) => logger.warn(message));
-        build = new Build(loadSiteConfig(process.env, root, { notesDir: options.notesDir }), { generatorRoot: root, plugins });
+        build = new Build(loadSiteConfig(process.env, root, { notesDir: options.notesDir }), { generatorRoot: root, plugins, dev: command === 'dev' });
         const { config } = build;
         outDir = fileURLToPath(astroConfig.outDir);
         addWatchFile(path.join(config.notesDir, '_config.yml'));
@@ -57,7 +57,7 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
           build: { format: 'file', inlineStylesheets: 'never' },
           trailingSlash: 'ignore',
           vite: {
-            plugins: [virtualSitePlugin(build, { directoryRoutes: command === 'dev' })],
+            plugins: [virtualSitePlugin(build, { dev: command === 'dev' })],
             // Browser scripts share class names with the renderer (src/shared/markup.ts): inline
             // those constants into each script instead of loading them as a chunk of their own.
             build: { rolldownOptions: { optimization: { inlineConst: { mode: 'all', pass: 1 } } } },

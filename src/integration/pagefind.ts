@@ -48,9 +48,10 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[]): Prom
   try {
     let indexed = 0;
     for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: withDiagramText(page.html.replace(IGNORED_LINK, '')) });
+      const html = await page.read();
+      const added = await index.addHTMLFile({ url: page.url, content: withDiagramText(html.replace(IGNORED_LINK, '')) });
       if (added.errors.length > 0) throw new Error(`search index: ${page.file}: ${added.errors.join('; ')}`);
-      if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(page.html)) indexed += 1;
+      if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(html)) indexed += 1;
     }
     const outputPath = path.join(outDir, 'pagefind');
     await rm(outputPath, { recursive: true, force: true });

@@ -6,35 +6,25 @@
 // The data goes through a file, not through the module's text: inlined, every page's HTML (SVG
 // diagrams included) became one JavaScript string that Vite's bundler parsed and copied —
 // ~7 s and ~300 MB more for 150 notes, growing with the site. The module only reads the file
-// back (v8 serialisation: Maps, Sets and Dates survive, shared objects stay shared).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { serialize } from 'node:v8';
+// back (src/build/site-view-file.ts); in a build each note's HTML is read when its page is drawn.
+import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Build } from '../build/build.ts';
-import { siteView, type RouteOptions } from '../build/site-view.ts';
 
 export const VIRTUAL_SITE = 'virtual:study-notes/site';
 const RESOLVED = `\0${VIRTUAL_SITE}`;
+const READER = fileURLToPath(new URL('../build/site-view-file.ts', import.meta.url));
 
-export function virtualSitePlugin(build: Build, routing: RouteOptions): Plugin {
-  let generation = 0;
-  const dir = path.join(build.config.cacheDir, 'site');
-  build.onShutdown(() => rmSync(dir, { recursive: true, force: true }));
+/** `dev`: a module that reads the whole file at once (see site-view-file.ts). */
+export function virtualSitePlugin(build: Build, { dev }: { dev: boolean }): Plugin {
   return {
     name: 'study-notes:site',
     resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED : undefined),
     async load(id) {
       if (id !== RESOLVED) return undefined;
-      const view = siteView(await build.site(), routing);
-      // One file per rendering (the dev server renders again after every change); files a few
-      // renderings old have been read by their modules (each environment loads the module once).
-      const file = (n: number): string => path.join(dir, `${process.pid}-${n}.bin`);
-      generation++;
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(file(generation), serialize(view));
-      if (generation > 4) rmSync(file(generation - 4), { force: true });
-      return `import { readFileSync } from 'node:fs';\nimport { deserialize } from 'node:v8';\nexport default deserialize(readFileSync(${JSON.stringify(file(generation))}));\n`;
+      const file = await build.siteViewFile();
+      const options = JSON.stringify({ lazyHtml: !dev });
+      return `import { readSiteView } from ${JSON.stringify(READER)};\nexport default readSiteView(${JSON.stringify(file)}, ${options});\n`;
     },
   };
 }

@@ -128,14 +128,18 @@ export class RenderCache {
   #version: string | undefined;
   /** Entries of this process (the dev server renders the site again after every change). */
   readonly #memory = new Map<string, Entry>();
+  /** Off for a build, which renders once: the entries would only keep every note's HTML alive. */
+  readonly #keepInMemory: boolean;
   /** Notes reused / rendered by the last site render. */
   hits = 0;
   readonly rendered = new Set<string>();
 
   /** `dir` undefined: entries kept in memory only. */
   /** `plugins`: the user's remark/rehype plugins, as a fingerprint (they shape every note). */
-  constructor(options: { dir: string | undefined; generatorRoot: string; plugins?: string }) {
+  /** `memory: false`: entries on disk only (needs `dir`); default true. */
+  constructor(options: { dir: string | undefined; generatorRoot: string; plugins?: string; memory?: boolean }) {
     this.#dir = options.dir;
+    this.#keepInMemory = options.memory ?? true;
     this.#generatorRoot = options.generatorRoot;
     this.#plugins = options.plugins ?? '';
   }
@@ -212,14 +216,14 @@ export class RenderCache {
       return undefined;
     }
     this.hits++;
-    this.#memory.set(page.outputPath, entry);
+    if (this.#keepInMemory) this.#memory.set(page.outputPath, entry);
     return { note: { ...entry.note, page }, diagnostics: entry.diagnostics };
   }
 
   async set(keys: BuildKeys, page: Page, key: string, note: RenderedNote, diagnostics: Diagnostic[], files: Iterable<string>): Promise<void> {
     const { page: _page, ...stored } = note;
     const entry: Entry = { format: FORMAT, key, files: [...files].sort().map((file) => [file, keys.fileHash(file)]), note: stored, diagnostics };
-    this.#memory.set(page.outputPath, entry);
+    if (this.#keepInMemory || !this.#dir) this.#memory.set(page.outputPath, entry);
     if (!this.#dir) return;
     const file = this.#file(page);
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

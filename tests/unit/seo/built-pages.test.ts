@@ -41,6 +41,6 @@ describe('built pages', () => {
       ['study/old.html', '/study/old.html', false],
       ['study/private.html', '/study/private', true],
     ]);
-    expect(pages[0]!.html).toContain('home');
+    expect(await pages[0]!.read()).toContain('home');
   });
 });

@@ -29,7 +29,7 @@ function fragments(): Fragment[] {
 beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
   cpSync(FIXTURES, outDir, { recursive: true });
-  const page = (file: string, url: string) => ({ file, url, html: readFileSync(path.join(FIXTURES, file), 'utf8'), unlisted: false });
+  const page = (file: string, url: string) => ({ file, url, read: async () => readFileSync(path.join(FIXTURES, file), 'utf8'), unlisted: false });
   summary = await writeSearchIndex(outDir, [page('home.html', '/'), page('note.html', '/study/vpc')]);
 }, 60_000);
 

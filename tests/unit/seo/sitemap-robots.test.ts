@@ -8,7 +8,7 @@ import { robotsTxt } from '../../../src/integration/robots.ts';
 import { sitemapXml, writeSitemap } from '../../../src/integration/sitemap.ts';
 import { absoluteUrl } from '../../../src/loader/permalink.ts';
 
-const page = (url: string, unlisted = false): BuiltPage => ({ file: '', url, html: '', unlisted });
+const page = (url: string, unlisted = false): BuiltPage => ({ file: '', url, read: async () => '', unlisted });
 const pages = [page('/'), page('/study/'), page('/study/infrastructureAWSNetwork'), page('/study/draft', true), page('/study/a&b notes')];
 
 describe('sitemap.xml', () => {
