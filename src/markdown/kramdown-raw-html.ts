@@ -211,6 +211,7 @@ const BLOCK_ELEMENTS_IN_SPANS = new Set([
  */
 export function isRawSpan(name: string, attributes: string): boolean {
   const lower = name.toLowerCase();
+  if (WITHOUT_BODY.has(lower)) return false; // `<br>`, `<img>`: nothing inside
   const own: ContentModel = BLOCK_MODEL.has(lower) ? 'block' : SPAN_MODEL.has(lower) ? 'span' : 'raw';
   const match = MARKDOWN_ATTRIBUTE.exec(attributes);
   const value = match ? (match[1] ?? match[2] ?? match[3]) : undefined;

@@ -19,7 +19,7 @@ import { BLOCK_ELEMENTS, htmlBlockCloseLine, kramdownHtmlBlockEnd } from './kram
 import { isCodeLine } from './kramdown-codeblock.ts';
 import { kramdownLinkDefinition } from './kramdown-link-defs.ts';
 import { kramdownBlockLines } from './kramdown-lists.ts';
-import { contentModel, kramdownRawHtml } from './kramdown-raw-html.ts';
+import { KRAMDOWN_SPAN_ELEMENTS, START_TAG, contentModel, kramdownRawHtml } from './kramdown-raw-html.ts';
 
 export const RAW_BLOCK_TAG = 'notes-raw-block';
 /** A whole HTML block set aside (see kramdown-html-block.ts) stands in a `<div>` with this attribute. */
@@ -146,6 +146,11 @@ function interruptsParagraph(lines: readonly string[], index: number, fenced: re
   // An empty item needs the space after its marker (a bare `*` is text to kramdown).
   const emptyBullet = /^ {0,3}[*+][ \t]+$/.test(line);
   if (!(ordered && ordered[1] !== '1') && !emptyBullet) return false;
+  return followsPlainParagraph(lines, index, fenced);
+}
+
+/** Are the lines since the blank line before `index` plain top-level paragraph text? */
+function followsPlainParagraph(lines: readonly string[], index: number, fenced: readonly boolean[]): boolean {
   let start = index - 1;
   if (start < 0 || lines[start]!.trim() === '') return false;
   while (start > 0 && lines[start - 1]!.trim() !== '') start--;
@@ -154,6 +159,25 @@ function interruptsParagraph(lines: readonly string[], index: number, fenced: re
     if (fenced[at] || /^\s{4}/.test(text) || BLOCK_START.test(text) || /^\s*(?:[*+-]|\d+\.)(?:[ \t]|$)/.test(text)) return false;
   }
   return true;
+}
+
+/**
+ * An HTML line straight under paragraph text: a comment goes on in kramdown's paragraph (CommonMark
+ * ends the paragraph and makes the comment a block); a start tag of an element kramdown takes for
+ * a block (`<video>`, `<svg>`, not a span element) ends the paragraph (CommonMark goes on).
+ */
+function htmlLineInParagraph(lines: readonly string[], index: number, fenced: readonly boolean[]): 'comment' | 'block' | undefined {
+  const line = lines[index]!;
+  const indent = /^ {0,3}(?=<)/.exec(line)?.[0].length;
+  if (indent === undefined || fenced[index]) return undefined;
+  let kind: 'comment' | 'block' | undefined;
+  if (line.startsWith('<!--', indent)) kind = 'comment';
+  else {
+    START_TAG.lastIndex = indent;
+    const name = START_TAG.exec(line)?.[1]?.toLowerCase();
+    if (name && !KRAMDOWN_SPAN_ELEMENTS.has(name) && name !== 'script') kind = 'block';
+  }
+  return kind && followsPlainParagraph(lines, index, fenced) ? kind : undefined;
 }
 
 /** A `#` line without text is a paragraph to kramdown, an empty heading to CommonMark. */
@@ -177,6 +201,7 @@ export function preprocessMarkdown(input: string): PreprocessResult {
   const commentBlockEnds = new Set<number>();
   lines.forEach((line, index) => {
     if (fenced[index] || !/^ {0,3}<!--/.test(line) || line.includes('-->', line.indexOf('<!--') + 4)) return;
+    if (htmlLineInParagraph(lines, index, fenced)) return; // inline, in the paragraph
     const end = lines.findIndex((later, at) => at > index && later.includes('-->'));
     if (end > 0) commentBlockEnds.add(end);
   });
@@ -246,10 +271,13 @@ export function preprocessMarkdown(input: string): PreprocessResult {
         RAW_OPEN.lastIndex = match.index + placeholder.length;
       }
     }
-    if (!fenced[i] && i > insideHtmlUntil && interruptsParagraph(lines, i, fenced)) {
+    const inParagraph = !fenced[i] && i > insideHtmlUntil ? htmlLineInParagraph(lines, i, fenced) : undefined;
+    if ((!fenced[i] && i > insideHtmlUntil && interruptsParagraph(lines, i, fenced)) || inParagraph === 'block') {
       out.push('');
       toInput.push(startLine - 1);
     }
+    // Indented past a block start, the comment line is paragraph text (CommonMark strips the indent).
+    if (inParagraph === 'comment') line = `    ${line.trimStart()}`;
     const ial = !fenced[i] && i > insideHtmlUntil && IAL_LINE.test(line);
     if (!fenced[i] && i > insideHtmlUntil && isStrayEndTag(lines, i)) line = line.replace(/^(\s*)</, '$1\\<');
     // Text after the `-->` that ends a comment block is a paragraph to kramdown: on a line of its own here.

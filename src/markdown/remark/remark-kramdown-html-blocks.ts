@@ -2,8 +2,9 @@
 // reads it otherwise:
 // - inside an HTML block, text that is no tag (`</p>` with no `<p>`, `<http://…>`, `<![CDATA[`)
 //   is shown as written, not made an element or a comment;
-// - a line starting with `<?` or `<!` (a processing instruction, `<![CDATA[`) is a paragraph to
-//   kramdown, Markdown and all; CommonMark makes it an HTML block;
+// - a line starting with `<?` or `<!` (a processing instruction, `<![CDATA[`) or with a span
+//   element's tag (`<img …>` alone on its line) is a paragraph to kramdown, Markdown and all;
+//   CommonMark makes it an HTML block;
 // - a line starting with a tag CommonMark does not take for a block — an XML name
 //   (`<webgen:block />`), or an unknown element with more on its line (`<foo>doit</foo>`) — is
 //   an HTML block to kramdown, unless the element is one of kramdown's span elements;
@@ -71,6 +72,22 @@ const remarkKramdownHtmlBlocks: Plugin<[], Root> = function () {
         return [SKIP, index + nodes.length];
       }
 
+      if (at.type === 'html' && parent.type === 'root' && verbatim(at) && startsWithSpanElement(at.value)) {
+        // A paragraph to kramdown. CommonMark takes a tag alone on its line for an HTML block, so
+        // the text is read behind a letter that starts a paragraph there, then the letter goes.
+        const start = at.position!.start.offset!;
+        const text = source.slice(start, at.position!.end.offset!);
+        const indent = /^ */.exec(text)![0].length;
+        const nodes = parseAt(processor, `${text.slice(0, indent)}x${text.slice(indent)}`, point, (offset) => start + (offset > indent ? offset - 1 : offset), at.position);
+        const first = nodes[0]?.type === 'paragraph' ? nodes[0].children[0] : undefined;
+        if (first?.type === 'text' && first.value.startsWith('x')) {
+          first.value = first.value.slice(1);
+          if (!first.value) (nodes[0] as Paragraph).children.shift();
+          siblings.splice(index, 1, ...nodes);
+          return [SKIP, index + nodes.length];
+        }
+      }
+
       if (at.type === 'paragraph' && parent.type === 'root' && verbatim(at)) {
         const replaced = blockFromParagraph(at, source);
         if (!replaced) return undefined;
@@ -107,6 +124,15 @@ const remarkKramdownHtmlBlocks: Plugin<[], Root> = function () {
     });
   };
 };
+
+/** Does this HTML block start with a tag of kramdown's span elements (`<img>`, `<br>`, `<a>`)? */
+function startsWithSpanElement(html: string): boolean {
+  const indent = /^ {0,3}/.exec(html)![0].length;
+  START_TAG.lastIndex = indent;
+  const name = START_TAG.exec(html)?.[1]?.toLowerCase();
+  // A textarea keeps its lines as they are in both readings.
+  return name !== undefined && name !== 'textarea' && KRAMDOWN_SPAN_ELEMENTS.has(name);
+}
 
 /**
  * A paragraph that kramdown reads as an HTML block: it starts with a start tag of a non-span
