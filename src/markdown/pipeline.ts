@@ -97,10 +97,11 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownLinkDefIal)
     .use(remarkKramdownHeadings)
     .use(remarkKramdownLists)
+    // Emphasis before span IALs: `*a*{:.x}` needs kramdown's emphasis to put the IAL on.
+    .use(remarkKramdownEmphasis)
     .use(remarkKramdownSpanIal)
     .use(remarkKramdownStrayTags)
     .use(remarkKramdownSpanHtml)
-    .use(remarkKramdownEmphasis)
     .use(remarkKramdownTypography)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } });

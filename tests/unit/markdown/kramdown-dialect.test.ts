@@ -82,3 +82,23 @@ describe('line numbers through the kramdown rules', () => {
     expect(lines).toMatchObject({ a: 2, b: 5, c: 9 });
   });
 });
+
+describe('kramdown emphasis', () => {
+  it('reads unbalanced stars as kramdown does and keeps every link on its line', async () => {
+    const markdown = [
+      'This is **a *star* [a](a.md).', // 1: kramdown: <em>*a *star</em> …
+      '', // 2
+      '**Note:**text and `**code**`', // 3: closes after punctuation
+      'then *[b](b.md)', // 4
+      'more* with <kbd>**key**</kbd>', // 5
+    ].join('\n');
+    const { html, context } = await renderMarkdown(markdown, { figures: false });
+    expect(html).toContain('<em>*a *star</em>');
+    expect(html).toContain('<strong>Note:</strong>text');
+    expect(html).toContain('<code>**code**</code>');
+    expect(html).toMatch(/<em><a [^>]*>b<\/a>\s*more<\/em>/);
+    expect(html).toContain('<kbd>**key**</kbd>');
+    const lines = Object.fromEntries(context.links.map((link) => [link.url.replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
+    expect(lines).toMatchObject({ a: 1, b: 4 });
+  });
+});
