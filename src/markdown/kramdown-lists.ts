@@ -5,7 +5,8 @@
 // item at such a line. Indenting those lines to the item's content column makes CommonMark
 // read the item as kramdown does; only columns change, so every line keeps its number.
 // Nested items are scanned the same way, inside their item's text, as kramdown does, and so
-// are indented code blocks (kramdown-codeblock.ts), which take lazy lines too.
+// are indented code blocks (kramdown-codeblock.ts), which take lazy lines too: the only lines
+// joined, each output line says which line it came from. Quotes are followed to their end.
 import { isCodeLine, scanCodeBlock } from './kramdown-codeblock.ts';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
@@ -209,8 +210,21 @@ export function kramdownBlockLines(lines: readonly string[]): BlockLines {
       // kramdown's quote runs to the next blank line: lines without `>` are in it too, even
       // those that start a block (a heading, a list), which would end the quote in CommonMark.
       const start = i;
-      push(line, i);
-      for (i++; i < lines.length && !BLANK.test(lines[i]!) && !QUOTE_END.test(lines[i]!); i++) push(quoteLine(lines, i, start), i);
+      let end = i + 1;
+      while (end < lines.length && !BLANK.test(lines[end]!) && !QUOTE_END.test(lines[end]!)) end++;
+      // The quote's text as kramdown parses it, for the indented code blocks in it.
+      const content = lines.slice(start, end).map((text) => quoted(text) ?? text);
+      for (let k = 0; k < content.length; ) {
+        if ((k === 0 || BLANK.test(content[k - 1]!)) && isCodeLine(content[k]!)) {
+          const code = scanCodeBlock(content, k, () => false);
+          code.lines.forEach((text, n) => push(text === '' ? '>' : `> ${text}`, start + code.from[n]!));
+          k = code.end;
+        } else {
+          push(k === 0 ? line : quoteLine(lines, start + k, start), start + k);
+          k++;
+        }
+      }
+      i = end;
       boundary = false;
       continue;
     }
