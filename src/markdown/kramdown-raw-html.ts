@@ -140,11 +140,13 @@ export function rawElementEnd(html: string): number | undefined {
  * escaped, and the content of elements whose `markdown` attribute asks for span parsing (with its
  * offset in `html`). `open` holds the elements still open before `html` (names as kept) and is
  * updated, so a block's start and end tags may sit in different pieces of a note. An end tag
- * that matches no open element is text, as in kramdown — only inside an element, so an end tag
- * whose start the caller did not see is left to the HTML parser. An end tag of an outer element
+ * that matches no open element is text, as in kramdown — only inside an element opened in `html`,
+ * so an end tag whose start the caller did not see is left to the HTML parser. An end tag of an outer element
  * closes the inner ones (kramdown would read on to the end of the note instead).
  */
 export function readRawHtml(html: string, open: string[]): RawPiece[] {
+  /** Elements opened before `html` may have been closed where the caller does not look. */
+  const before = open.length;
   const pieces: RawPiece[] = [];
   let out = '';
   let at = 0;
@@ -159,7 +161,7 @@ export function readRawHtml(html: string, open: string[]): RawPiece[] {
     } else if (token.kind === 'end') {
       const index = open.lastIndexOf(token.name);
       if (index >= 0) open.length = index;
-      out += index >= 0 || open.length === 0 ? written : escapeText(written);
+      out += index >= 0 || open.length <= before ? written : escapeText(written);
     } else if (token.name === 'script' || token.name === 'style') {
       const end = rawContentEnd(html, token.name, at) ?? html.length;
       out += html.slice(token.at, end);
