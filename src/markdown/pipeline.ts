@@ -21,6 +21,7 @@ import rehypeKramdownIds from './rehype/rehype-kramdown-ids.ts';
 import rehypePageFacts from './rehype/rehype-page-facts.ts';
 import rehypeResolveLinks from './rehype/rehype-resolve-links.ts';
 import rehypeRestoreRawBlocks from './rehype/rehype-restore-raw-blocks.ts';
+import rehypeSpanContent from './rehype/rehype-span-content.ts';
 import rehypeTables from './rehype/rehype-tables.ts';
 import rehypeToc from './rehype/rehype-toc.ts';
 import remarkKramdownAttributes from './remark/remark-kramdown-attributes.ts';
@@ -104,7 +105,8 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownSpanHtml)
     .use(remarkKramdownTypography)
     .use(options.remarkPlugins ?? [])
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } });
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } })
+    .use(rehypeSpanContent);
 }
 
 /** The HTML-tree stages, shared by Markdown notes and `.html` pages. */

@@ -1,10 +1,9 @@
 // Puts back the <script>/<style>/<pre> elements and whole HTML blocks that preprocessing set aside
-// (see preprocess.ts), and unwraps the inline Markdown of `markdown="span"` elements.
+// (see preprocess.ts).
 import type { ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
-import { SPAN_CONTENT_TAG } from '../kramdown-raw-html.ts';
 import { RAW_BLOCK_TAG } from '../preprocess.ts';
 
 /** Shifts positions of a parsed fragment so they count from `line` of the Markdown. */
@@ -21,12 +20,6 @@ function shiftPositions(nodes: RootContent[], line: number): void {
 }
 
 const rehypeRestoreRawBlocks: Plugin<[], Root> = () => (tree, file) => {
-  // The inline Markdown of `markdown="span"` elements, held in a wrapper, takes its place.
-  visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== SPAN_CONTENT_TAG || !parent || index === undefined) return undefined;
-    parent.children.splice(index, 1, ...node.children);
-    return index;
-  });
   const blocks = file.data.note?.rawBlocks ?? [];
   if (blocks.length === 0) return;
   // A raw block alone in its paragraph stood on lines of its own: a block, which kramdown writes

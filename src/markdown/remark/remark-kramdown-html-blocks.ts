@@ -114,8 +114,8 @@ const remarkKramdownHtmlBlocks: Plugin<[], Root> = function () {
         }
         const parsed = parseAt(processor, piece.value, point, base === undefined ? undefined : (offset) => base + piece.offset + offset, at.position);
         const only = parsed.length === 1 && parsed[0]!.type === 'paragraph' ? parsed[0] : undefined;
-        // The inline content in a wrapper that leaves no element (rehype-restore-raw-blocks
-        // unwraps it): as loose nodes it would get line breaks between them.
+        // The inline content in a wrapper that leaves no element (rehype-span-content unwraps
+        // it): as loose nodes it would get line breaks between them.
         if (only) nodes.push({ ...only, data: { ...only.data, hName: SPAN_CONTENT_TAG } });
         else if (piece.value.trim()) nodes.push({ type: 'html', value: escapeText(piece.value), position: at.position });
       }
