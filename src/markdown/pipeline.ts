@@ -39,6 +39,7 @@ import remarkKramdownRawSpans from './remark/remark-kramdown-raw-spans.ts';
 import { kramdownListItem, remarkKramdownLists } from './remark/remark-kramdown-lists.ts';
 import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
 import remarkKramdownSpanHtml from './remark/remark-kramdown-span-html.ts';
+import remarkKramdownSpanExtensions from './remark/remark-kramdown-span-extensions.ts';
 import remarkKramdownSpanIal from './remark/remark-kramdown-span-ial.ts';
 import remarkKramdownStrayTags from './remark/remark-kramdown-stray-tags.ts';
 import remarkKramdownTables from './remark/remark-kramdown-tables.ts';
@@ -98,6 +99,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownLinkDefIal)
     .use(remarkKramdownHeadings)
     .use(remarkKramdownLists)
+    .use(remarkKramdownSpanExtensions)
     // Emphasis before span IALs: `*a*{:.x}` needs kramdown's emphasis to put the IAL on.
     .use(remarkKramdownEmphasis)
     .use(remarkKramdownSpanIal)

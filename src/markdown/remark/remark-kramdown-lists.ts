@@ -5,13 +5,16 @@
 // lines between items belong to the item before); the last item of a list stands bare only
 // if the list has one item or an earlier item's first block is not a wrapped paragraph.
 // The remark plugin marks each item; the handler for remark-rehype applies the mark.
+// An IAL first on an item's marker line (`* {:.done} text`) gives the item (<li>) its attributes.
 import type { Element, ElementContent } from 'hast';
 import type { List, ListItem, Root } from 'mdast';
+import type { Point } from 'unist';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
 import type { LineMap } from '../../shared/line-map.ts';
 import { EOB_COMMENT } from '../preprocess.ts';
+import { apply, collect, definitionsIn, type Attributes, type Definitions } from './remark-kramdown-attributes.ts';
 
 /** `data` key on a listItem: true when its first paragraph has no <p> (kramdown's "transparent"). */
 const BARE = 'kramdownBareParagraph';
@@ -60,9 +63,39 @@ export function isBareParagraph(item: ListItem): boolean {
   return (item.data as Record<string, unknown> | undefined)?.[BARE] === true;
 }
 
+/** kramdown's list item IAL: `{:` not followed by `:` or `/` (`{::nomarkdown}` is no IAL). */
+const ITEM_IAL = /^\{:(?![\w-]*:|\/)((?:\\\}|[^}])+)\}\s*/;
+
+/** Moves an IAL written first on the item's marker line from its text onto the item. */
+function itemIal(item: ListItem, source: string, definitions: () => Definitions): void {
+  const paragraph = item.children[0];
+  if (paragraph?.type !== 'paragraph') return;
+  const text = paragraph.children[0];
+  const start = text?.position?.start;
+  if (text?.type !== 'text' || !start || start.offset === undefined || start.line !== item.position?.start.line || source[start.offset] !== '{') return;
+  const match = ITEM_IAL.exec(text.value);
+  if (!match) return;
+  const attributes: Attributes = { classes: [], other: {} };
+  collect(match[1]!, definitions(), attributes, new Set());
+  apply(item as unknown as Parameters<typeof apply>[0], attributes);
+  text.value = text.value.slice(match[0].length);
+  // The text now starts after the IAL and the spaces or line break after it, in the source too.
+  let offset = start.offset + match[0].trimEnd().length;
+  while (/\s/.test(source[offset] ?? '')) offset++;
+  const skipped = source.slice(start.offset, offset);
+  const lines = skipped.split('\n');
+  const moved: Point = { line: start.line + lines.length - 1, column: lines.length > 1 ? lines.at(-1)!.length + 1 : start.column + skipped.length, offset };
+  text.position = { start: moved, end: text.position!.end };
+  if (text.value === '') paragraph.children.shift();
+  if (paragraph.children.length === 0) item.children.shift();
+}
+
 export const remarkKramdownLists: Plugin<[], Root> = () => (tree, file) => {
-  const lines = String(file.value).split('\n');
+  const source = String(file.value);
+  const lines = source.split('\n');
+  let definitions: Definitions | undefined;
   visit(tree, 'list', (list) => {
+    for (const item of list.children) itemIal(item, source, () => (definitions ??= definitionsIn(tree)));
     markList(list, lines, file.data.note?.lineMap);
     // kramdown numbers every ordered list from 1, whatever number its first item has.
     if (list.ordered) list.start = null;
