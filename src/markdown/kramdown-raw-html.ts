@@ -24,7 +24,7 @@ export const KRAMDOWN_SPAN_ELEMENTS = new Set([
   'ins', 'kbd', 'label', 'mark', 'option', 'q', 'rb', 'rbc', 'rp', 'rt', 'rtc', 'ruby', 'samp', 'select', 'small',
   'span', 'strong', 'sub', 'sup', 'tt', 'u', 'var',
 ]);
-const WITHOUT_BODY = new Set(['area', 'base', 'br', 'col', 'command', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+export const WITHOUT_BODY = new Set(['area', 'base', 'br', 'col', 'command', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Elements whose content kramdown parses as blocks (`markdown="1"`), or as spans. */
 const BLOCK_MODEL = new Set([
   'address', 'applet', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'fieldset', 'figure',
@@ -36,14 +36,30 @@ const SPAN_MODEL = new Set([
   'h4', 'h5', 'h6', 'i', 'ins', 'label', 'legend', 'optgroup', 'p', 'q', 'rb', 'rbc', 'rp', 'rt', 'rtc', 'ruby',
   'select', 'small', 'span', 'strong', 'sub', 'sup', 'th', 'tt',
 ]);
+/** kramdown's block-level elements: inside a paragraph, the start tag of one is text. */
+export const KRAMDOWN_BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'applet', 'body', 'blockquote', 'caption', 'col', 'colgroup', 'dd', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html',
+  'head', 'iframe', 'legend', 'menu', 'li', 'main', 'map', 'nav', 'ol', 'optgroup', 'p', 'pre', 'section', 'summary',
+  'table', 'tbody', 'td', 'th', 'thead', 'tfoot', 'tr', 'ul',
+]);
 /** Known HTML names compare without case; kramdown keeps other (XML) names as written. */
-const HTML_NAMES = new Set([...KRAMDOWN_SPAN_ELEMENTS, ...WITHOUT_BODY, ...BLOCK_MODEL, ...SPAN_MODEL, 'script', 'style', 'math', 'textarea', 'pre', 'html', 'head', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'th', 'ul', 'ol', 'colgroup', 'caption', 'col', 'legend', 'p', 'h1', 'hr']);
+const HTML_NAMES = new Set([...KRAMDOWN_SPAN_ELEMENTS, ...KRAMDOWN_BLOCK_ELEMENTS, ...WITHOUT_BODY, ...BLOCK_MODEL, ...SPAN_MODEL, 'script', 'style', 'math', 'textarea', 'pre', 'html', 'head', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'th', 'ul', 'ol', 'colgroup', 'caption', 'col', 'legend', 'p', 'h1', 'hr']);
 
 export type ContentModel = 'raw' | 'span' | 'block';
 
 /** An element name as kramdown keeps it: known HTML names in lower case, XML names as written. */
 export function elementName(name: string): string {
   return HTML_NAMES.has(name.toLowerCase()) ? name.toLowerCase() : name;
+}
+
+/**
+ * Whether kramdown reads Markdown inside this element in a paragraph when no `markdown`
+ * attribute says otherwise: only for elements of its block and span models; the content of every
+ * other one (`<code>`, `<kbd>`, `<u>`, `<mark>`, unknown names) is kept as written.
+ */
+export function parsesSpanContent(name: string): boolean {
+  return BLOCK_MODEL.has(name) || SPAN_MODEL.has(name);
 }
 
 /**

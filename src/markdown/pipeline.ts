@@ -41,7 +41,6 @@ import remarkKramdownTypography from './remark/remark-kramdown-typography.ts';
 import remarkKramdownSpanHtml from './remark/remark-kramdown-span-html.ts';
 import remarkKramdownSpanExtensions from './remark/remark-kramdown-span-extensions.ts';
 import remarkKramdownSpanIal from './remark/remark-kramdown-span-ial.ts';
-import remarkKramdownStrayTags from './remark/remark-kramdown-stray-tags.ts';
 import remarkKramdownTables from './remark/remark-kramdown-tables.ts';
 import remarkKramdownToc from './remark/remark-kramdown-toc.ts';
 
@@ -103,7 +102,6 @@ function markdownStages(options: NotePipelineOptions) {
     // Emphasis before span IALs: `*a*{:.x}` needs kramdown's emphasis to put the IAL on.
     .use(remarkKramdownEmphasis)
     .use(remarkKramdownSpanIal)
-    .use(remarkKramdownStrayTags)
     .use(remarkKramdownSpanHtml)
     .use(remarkKramdownTypography)
     .use(options.remarkPlugins ?? [])

@@ -4,6 +4,7 @@
 // know whether they stand inside a `markdown="1"` element before choosing kramdown's rule.
 import type { Heading, Paragraph, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
+import { elementName, KRAMDOWN_BLOCK_ELEMENTS } from '../kramdown-raw-html.ts';
 import { visit } from '../visit.ts';
 
 // kramdown needs a space or tab before `{#id}` (`Header{#id}` is text), and drops a closing
@@ -48,8 +49,9 @@ const remarkKramdownHeadings: Plugin<[], Root> = () => (tree, file) => {
   const source = String(file.value);
   visit(tree, 'heading', (heading, index, parent) => {
     const last = heading.children.at(-1);
-    // kramdown makes the id from the heading's text, without the HTML tags in it (`foo<br />bar`).
-    let raw = rawHeadingText(source, heading).replace(/<\/?[A-Za-z][^>]*>/g, '');
+    // kramdown makes the id from the heading's text, without the HTML tags in it (`foo<br />bar`);
+    // a block element's tag is text in a heading (`<p>`), and part of the id.
+    let raw = rawHeadingText(source, heading).replace(/<\/?([A-Za-z][\w:.-]*)[^>]*>/g, (tag, name: string) => (KRAMDOWN_BLOCK_ELEMENTS.has(elementName(name)) ? tag : ''));
     const explicit = HEADER_ID.exec(raw);
     if (explicit?.[1]) {
       setProperty(heading, 'id', explicit[1]);

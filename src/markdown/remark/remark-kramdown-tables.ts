@@ -11,6 +11,7 @@ import type { Plugin } from 'unified';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from '../visit.ts';
+import remarkKramdownNoAutolinkLiteral from './remark-kramdown-no-autolink-literal.ts';
 
 const SEPARATOR = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
 const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
@@ -82,7 +83,7 @@ function shift(node: Node, offset: number, line: number, column: number): void {
   });
 }
 
-const spanParser = unified().use(remarkParse).use(remarkGfm);
+const spanParser = unified().use(remarkParse).use(remarkGfm).use(remarkKramdownNoAutolinkLiteral);
 
 function cellContent(cell: Cell, line: number, column: number): PhrasingContent[] {
   if (!cell.text) return [];
