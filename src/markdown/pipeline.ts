@@ -30,6 +30,7 @@ import remarkKramdownCodespan from './remark/remark-kramdown-codespan.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEmphasis from './remark/remark-kramdown-emphasis.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
+import remarkKramdownLinks from './remark/remark-kramdown-links.ts';
 import remarkKramdownLinkDefIal from './remark/remark-kramdown-link-def-ial.ts';
 import remarkKramdownNoAutolinkLiteral from './remark/remark-kramdown-no-autolink-literal.ts';
 import remarkKramdownImageAlt from './remark/remark-kramdown-image-alt.ts';
@@ -92,6 +93,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownCode)
     .use(remarkKramdownCodespan)
     .use(remarkKramdownImageAlt)
+    .use(remarkKramdownLinks)
     .use(remarkKramdownToc)
     .use(remarkKramdownTables)
     .use(remarkKramdownAttributes)

@@ -81,6 +81,22 @@ describe('line numbers through the kramdown rules', () => {
     const lines = Object.fromEntries(context.links.map((link) => [link.url.replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
     expect(lines).toMatchObject({ a: 2, b: 5, c: 9 });
   });
+
+  it('reports links kramdown reads (spaces in the URL, link definitions) at their lines', async () => {
+    const markdown = [
+      'Intro \\[x] and [the *first* note](a note.md) here', // 1
+      '', // 2
+      'Then [b][] and', // 3
+      'a [c](c (draft).md "C").', // 4
+      '', // 5
+      '[b]: b note.md', // 6
+    ].join('\n');
+    const { html, context } = await renderMarkdown(markdown);
+    expect(html).toContain('<em>first</em>');
+    expect(html).toContain('[x]');
+    const lines = Object.fromEntries(context.links.map((link) => [decodeURIComponent(link.url).replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
+    expect(lines).toMatchObject({ 'a note': 1, 'b note': 3, 'c (draft)': 4 });
+  });
 });
 
 describe('kramdown emphasis', () => {
