@@ -14,6 +14,7 @@ import { visit } from '../visit.ts';
 /** Blocks holding inline content whose source is one run of text. */
 const CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
 const NOT_HTML = /^<(?:\?|!(?!--))/;
+const NESTED_MARKDOWN = /<[^>]*\smarkdown\s*=\s*["']?(?:1|span)\b/i;
 
 const remarkKramdownRawSpans: Plugin<[], Root> = () => (tree, file) => {
   const source = String(file.value);
@@ -58,6 +59,8 @@ const remarkKramdownRawSpans: Plugin<[], Root> = () => (tree, file) => {
       if (!tag || tag[3] || !isSpanTag(tag[1]!) || !isRawSpan(tag[1]!, tag[2] ?? '')) continue;
       if (tagAt === start && tag[0].length !== child.value.length) continue;
       const content = readRawSpan(source, tagAt + tag[0].length, limit, tag[1]!);
+      // An element inside asking for Markdown again (`markdown="1"`) is left to remark-kramdown-span-html.
+      if (NESTED_MARKDOWN.test(content.html)) continue;
       if (oneLineOnly && source.slice(start, content.end).includes('\n')) continue;
       // The children the raw element covers; one it ends inside must be plain text, split there.
       let last = index;

@@ -9,6 +9,8 @@
 // - the content of an element kramdown reads raw — `<code>`, `<kbd>`, `<u>`, `<mark>`, any
 //   element it does not know, anything with `markdown="0"` — is the text as written, no
 //   emphasis or links; tags inside stay tags (and one with `markdown="1"` has Markdown again).
+//   remark-kramdown-raw-spans reads most such elements from the source first; the ones it leaves
+//   (an element inside with `markdown="1"`, lines inside a list or quote) are read here.
 // - `<span/>` is an empty element (the HTML parser would open one over the rest).
 // - an XML-namespaced tag (`<some:url name:x='y'>`) is a tag; CommonMark leaves it as text.
 // - an attribute value across lines is written on one line, the line break as a space
