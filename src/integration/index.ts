@@ -63,6 +63,10 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
             build: { rolldownOptions: { optimization: { inlineConst: { mode: 'all', pass: 1 } } } },
           },
         });
+        // A build renders the notes now, while Astro sets itself up (routes, Vite, types): the
+        // PlantUML processes of a cold build start a second earlier, and the route module that
+        // asks for the site later finds it (nearly) ready. Its errors reach that module.
+        if (command === 'build') build.site().catch(() => undefined);
       },
       'astro:server:setup': ({ server }) => serveNotesInDev(server, current()),
       'astro:server:done': () => current().shutdown(),
@@ -78,11 +82,16 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
         const site = await build.site();
         const outDir = fileURLToPath(dir);
         await renameDirectoryIndexes(outDir);
+        // Before the pages are listed: an `.html` file among the assets is published as a page.
         await copyAssets(site.model.assets, outDir);
-        logger.info(`link previews: ${await writePreviews(outDir, site.notes.values())} pages in _preview/`);
-        // GitHub Pages must serve the files as they are, not run Jekyll over them again.
-        await writeFile(path.join(outDir, '.nojekyll'), '');
-        await writePublishingFiles(outDir, config, site.model, logger);
+        // Independent steps at once: the search index runs in Pagefind's own process meanwhile.
+        const [previews] = await Promise.all([
+          writePreviews(outDir, site.notes.values()),
+          // GitHub Pages must serve the files as they are, not run Jekyll over them again.
+          writeFile(path.join(outDir, '.nojekyll'), ''),
+          writePublishingFiles(outDir, config, site.model, logger),
+        ]);
+        logger.info(`link previews: ${previews} pages in _preview/`);
         for (const notice of buildNotices(site.model)) logger.info(notice);
         const report = buildReport(diagnostics);
         const seconds = ((Date.now() - build.startedAt) / 1000).toFixed(1);

@@ -46,6 +46,9 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[]): Prom
   if (!created.index) throw new Error(`search index: Pagefind did not start: ${created.errors.join('; ')}`);
   const { index } = created;
   try {
+    // One page at a time, each read when its turn comes (one copy of the site in memory). Not
+    // several at once: Pagefind numbers pages as they arrive, so the index files would differ
+    // from build to build.
     let indexed = 0;
     for (const page of pages) {
       const html = await page.read();

@@ -8,8 +8,11 @@ import { registerJekyllDateFilters } from './jekyll-date-filters.ts';
 export interface JekyllFilterOptions {
   base: string;
   siteUrl: string;
-  /** Markdown → HTML for `markdownify`; the caller supplies it so Liquid does not depend on the pipeline. */
-  markdownify: (markdown: string) => string;
+  /**
+   * Markdown → HTML for `markdownify`; the caller supplies it so Liquid does not depend on the
+   * pipeline. It may answer with a promise (liquidjs awaits it): the pipeline loads on first use.
+   */
+  markdownify: (markdown: string) => string | Promise<string>;
 }
 
 /**

@@ -7,9 +7,10 @@ import { renderLiquid } from '../liquid/liquid-engine.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
 import type { HeadingEntry, LinkEntry, NoteContext, SectionEntry } from '../markdown/note-context.ts';
 import { collectPageIds, type PageIds } from '../markdown/page-ids.ts';
-import { runPipeline, type NotePipeline } from '../markdown/pipeline.ts';
+import { runPipeline } from '../markdown/pipeline.ts';
 import { preprocessMarkdown } from '../markdown/preprocess.ts';
 import { LineMap } from '../shared/line-map.ts';
+import type { LazyPipeline } from './lazy-pipeline.ts';
 import { liquidPage } from './liquid-scope.ts';
 import { pageStylesheets } from './page-stylesheets.ts';
 
@@ -47,8 +48,8 @@ export interface RenderEnvironment {
   liquidSite: Record<string, unknown>;
   /** `page` (and `paginator`) for one page's Liquid; without it, the page's own fields. */
   pageScope?: (page: Page) => Record<string, unknown>;
-  /** One pipeline per page format. */
-  processors: NotePipeline['processors'];
+  /** The site's pipeline (one processor per page format), loaded on the first note rendered. */
+  pipeline: LazyPipeline;
   diagnostics: Diagnostics;
   pageUrlForSource: (relPath: string) => string | undefined;
   /** Collects the files read on the note's behalf (includes), for the render cache. */
@@ -114,7 +115,8 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     links: [],
     readFiles: env.readFiles,
   };
-  const html = await runPipeline(env.processors[page.format], pre.text, context);
+  const { processors } = await env.pipeline.load();
+  const html = await runPipeline(processors[page.format], pre.text, context);
   const ids = context.ids ?? { ids: new Set<string>(), duplicates: new Map<string, number>() };
   const facts = context.facts;
   const styles = pageStylesheets(page, model.config.base);

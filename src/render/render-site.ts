@@ -6,13 +6,15 @@ import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostics.ts';
 import { createLiquidEngine } from '../liquid/liquid-engine.ts';
 import { liquidLimits } from '../liquid/liquid-limits.ts';
 import { loadSiteModel, type Page, type SiteModel } from '../loader/site-model.ts';
-import { createNotePipeline, type NotePipelineOptions } from '../markdown/pipeline.ts';
+import type { NotePipelineOptions } from '../markdown/pipeline.ts';
+import { LazyPipeline } from './lazy-pipeline.ts';
 import { liquidPage, liquidScope, type LiquidScope } from './liquid-scope.ts';
 import { mapLimit } from '../shared/map-limit.ts';
 import { RecordingDiagnostics, type BuildKeys, type RenderCache } from './render-cache.ts';
-import { renderNote, type RenderEnvironment, type RenderedNote } from './render-note.ts';
+import type { RenderEnvironment, RenderedNote } from './render-note.ts';
 import type { RenderWorkers } from './render-workers.ts';
 import { loadSiteChrome, type SiteChrome } from './site-chrome.ts';
+import { importLazily } from '../shared/import-lazily.ts';
 
 export interface RenderedSite {
   model: SiteModel;
@@ -41,25 +43,32 @@ export interface RecordedNote {
 export async function renderRecorded(page: Page, env: RenderEnvironment): Promise<RecordedNote> {
   const recorder = new RecordingDiagnostics(env.diagnostics);
   const readFiles = new Set<string>();
+  // Imported on the first note to render: with every note from the render cache, the Markdown
+  // pipeline and its packages are never loaded (see lazy-pipeline.ts).
+  const { renderNote } = await importLazily(() => import('./render-note.ts'), new URL('./render-note.ts', import.meta.url));
   const note = await renderNote(page, { ...env, diagnostics: recorder, readFiles });
   return { note, recorded: recorder.recorded, readFiles };
 }
 
-/** Everything a note's rendering needs, made once per site (and once per render worker). */
-export function createRenderEnvironment(config: SiteConfig, options: NotePipelineOptions, diagnostics: Diagnostics): { env: RenderEnvironment; scope: LiquidScope } {
+/**
+ * Everything a note's rendering needs, made once per site (and once per render worker). The
+ * Markdown pipeline is loaded here only for posts and collections (their excerpts are Markdown);
+ * otherwise on the first note that must be rendered.
+ */
+export async function createRenderEnvironment(config: SiteConfig, options: NotePipelineOptions, diagnostics: Diagnostics): Promise<{ env: RenderEnvironment; scope: LiquidScope }> {
   const model = loadSiteModel(config, diagnostics);
-  const pipeline = createNotePipeline(options);
-  const { markdownify } = pipeline;
-  const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify }, liquidLimits(config.pageSizeLimit));
+  const pipeline = new LazyPipeline(options);
+  if (model.collections.some((collection) => collection.docs.length > 0)) await pipeline.load();
+  const liquid = createLiquidEngine(config.notesDir, { base: config.base, siteUrl: config.siteUrl, markdownify: pipeline.markdownify }, liquidLimits(config.pageSizeLimit));
   // A paginated list's copies share their source: a link to it means its first page.
   const bySource = new Map(model.pages.filter((p) => !p.pager || p.pager.page === 1).map((p) => [p.relPath, p.url]));
-  const scope = liquidScope(model, markdownify, diagnostics);
+  const scope = liquidScope(model, pipeline.markdownifyLoaded, diagnostics);
   const env: RenderEnvironment = {
     model,
     liquid,
     liquidSite: scope.site,
     pageScope: scope.forPage,
-    processors: pipeline.processors,
+    pipeline,
     diagnostics,
     pageUrlForSource: (relPath: string) => bySource.get(relPath) ?? bySource.get(path.posix.join(relPath, 'index.md')),
   };
@@ -87,7 +96,7 @@ export async function renderSite(
   cache?: RenderCache,
   workers?: () => RenderWorkers | undefined,
 ): Promise<RenderedSite> {
-  const { env, scope } = createRenderEnvironment(config, options, diagnostics);
+  const { env, scope } = await createRenderEnvironment(config, options, diagnostics);
   const { model, liquid } = env;
   const keys = cache?.keysFor(config, model, env.liquidSite);
   const results = new Map<Page, RenderedNote>();

@@ -26,7 +26,7 @@ const service = {
 /** Smetana layouts of the note being rendered, by note (several render at once). */
 const fallbacks = new Map<string, LayoutFallback[]>();
 // The main thread's pipeline options (src/build/build.ts) without user plugins, with the service above.
-const { env } = createRenderEnvironment(
+const { env } = await createRenderEnvironment(
   config,
   { diagrams: (context) => ({ service, layoutFallbacks: fallbacks.get(context.file) }) },
   // The main thread reports the model's own warnings (front matter, data); these are dropped.

@@ -10,8 +10,9 @@ import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { renderLiquid } from '../liquid/liquid-engine.ts';
 import { withBase } from '../loader/permalink.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
-import { footerLinks, headerLinks, iconLinks, parseAuthorHtml, type AuthorIcon, type AuthorLink } from './author-html.ts';
+import type { AuthorIcon, AuthorLink } from './author-html.ts';
 import { jekyllPageOrder } from './liquid-scope.ts';
+import { importLazily } from '../shared/import-lazily.ts';
 
 export interface SiteLink {
   label: string;
@@ -164,11 +165,13 @@ export async function loadSiteChrome(model: SiteModel, liquid: Liquid, site: Rec
     render('_includes/head.html'),
     renderDefaultLayout(model, liquid, site, diagnostics),
   ]);
-  const layoutTree = layout && parseAuthorHtml(layout.html);
+  // An HTML parser and selector engine, loaded only for an author's own templates.
+  const author = headerInclude || footerInclude || headInclude || layout ? await importLazily(() => import('./author-html.ts'), new URL('./author-html.ts', import.meta.url)) : undefined;
+  const layoutTree = layout && author!.parseAuthorHtml(layout.html);
 
   const headerSource = headerInclude ?? layout;
   const authorHeader = headerSource
-    ? toSiteLinks(headerLinks(headerInclude ? parseAuthorHtml(headerInclude.html) : layoutTree!, Boolean(headerInclude)), model, headerSource.file, diagnostics)
+    ? toSiteLinks(author!.headerLinks(headerInclude ? author!.parseAuthorHtml(headerInclude.html) : layoutTree!, Boolean(headerInclude)), model, headerSource.file, diagnostics)
     : [];
   const header =
     authorHeader.length > 0
@@ -177,10 +180,10 @@ export async function loadSiteChrome(model: SiteModel, liquid: Liquid, site: Rec
 
   const footerSource = footerInclude ?? layout;
   const authorFooter = footerSource
-    ? toSiteLinks(footerLinks(footerInclude ? parseAuthorHtml(footerInclude.html) : layoutTree!, Boolean(footerInclude)), model, footerSource.file, diagnostics)
+    ? toSiteLinks(author!.footerLinks(footerInclude ? author!.parseAuthorHtml(footerInclude.html) : layoutTree!, Boolean(footerInclude)), model, footerSource.file, diagnostics)
     : [];
   const footer = authorFooter.length > 0 ? authorFooter : configFooterLinks(model.config.raw);
 
-  const authoredIcons = [headInclude, layout].flatMap((t) => (t ? iconLinks(parseAuthorHtml(t.html)) : []));
+  const authoredIcons = [headInclude, layout].flatMap((t) => (t ? author!.iconLinks(author!.parseAuthorHtml(t.html)) : []));
   return { header, footer, icons: siteIcons(model, authoredIcons) };
 }
