@@ -3,8 +3,8 @@
 // runs by flanking rules; the two disagree on unbalanced and empty markers (`****`, `**a *b*`),
 // on closers after punctuation (`**Note:**text`) and on nesting (`*a _b_ c*` keeps `_b_` as text).
 // The rules, from kramdown's parser:
-// - `*`, `**`, `_`, `__` open emphasis unless a space follows, `_` stands inside a word, or the
-//   same kind of emphasis is already open around it;
+// - `*`, `**`, `_`, `__` open emphasis unless a space follows, `_` follows a letter (or a letter
+//   and `-`: kramdown 2.4's rule), or the same kind of emphasis is already open around it;
 // - the first same marker after it closes it if no space precedes it and the emphasis already
 //   holds something; a single `*` does not close on `**` (unless `***`), `_` not before a letter;
 // - unclosed `**` is tried again as `*` followed by text; unclosed markers are text.
@@ -29,6 +29,7 @@ type Attempt<Node> = [Span<Node>, number, boolean];
 
 const WHITESPACE = /^[ \t\n\v\f\r]$/;
 const ALNUM = /^[\p{Alphabetic}\p{Nd}]$/u;
+const ALPHA = /^\p{Alphabetic}$/u;
 
 /**
  * kramdown's reading of `tokens`. `within` is the element holding them ('paragraph', 'link', …),
@@ -81,7 +82,8 @@ export function parseEmphasis<Node>(tokens: Token<Node>[], within: string, open:
       for (let k = 0; k < width; k++) pieces.push(i + k);
       return i + width;
     };
-    if ((char === '_' && ALNUM.test(rawBefore(i)) && ALNUM.test(next)) || WHITESPACE.test(next) || here === type || kinds.includes(type)) return literal();
+    const afterWord = ALPHA.test(rawBefore(i)) || (rawBefore(i) === '-' && ALPHA.test(rawBefore(i - 1)));
+    if ((char === '_' && afterWord) || WHITESPACE.test(next) || here === type || kinds.includes(type)) return literal();
     /** The emphasis opened by the first `spanWidth` markers at `i`, read up to its closing marker. */
     const attempt = (spanWidth: number): Attempt<Node> => {
       // The same opening in the same surroundings always reads the same: kramdown tries an

@@ -80,7 +80,8 @@ export function substitute(text: string, following: string, literal: ReadonlySet
     const char = text[i]!;
     if (char === '"' || char === "'") {
       const before = i > runStart ? text[i - 1] : undefined;
-      const after = text.slice(i + 1) + following;
+      // An escaped or entity character after the quote is punctuation in kramdown's source (`\*`).
+      const after = (literal.has(i + 1) ? '\\' : '') + text.slice(i + 1) + following;
       const curly = quoteAt(char, before, after);
       out += curly;
       i += curly.length; // a pair consumes the second quote too
@@ -89,6 +90,9 @@ export function substitute(text: string, following: string, literal: ReadonlySet
     }
     out += char;
     i++;
+    // kramdown's emphasis and code span parsers take every `*`, `_` and `` ` ``, even one they
+    // leave as text: the character after it starts a run of its own (`**'a` → `**‘a`).
+    if (char === '*' || char === '_' || char === '`') runStart = i;
   }
   return out;
 }
