@@ -282,3 +282,31 @@ export function readRawSpan(text: string, from: number, limit: number, name: str
   for (const name of open.reverse()) html += `</${name}>`;
   return { html, end: at };
 }
+
+/**
+ * kramdown's own search for the end of the element whose start tag is at `from`: only the end tag
+ * of the innermost open element counts (any other is text), so one missing end tag — a `<li>` or
+ * `<p>` left open — makes it read on to the end of `text`. Returns the innermost element still
+ * open there, with the offset of its start tag; undefined when the element is closed.
+ */
+export function kramdownUnclosed(text: string, from: number): { name: string; at: number } | undefined {
+  const open: { name: string; at: number }[] = [];
+  let at = from;
+  while (at < text.length) {
+    const token = tokenAt(text, at);
+    at = token.end;
+    if (token.kind === 'start') {
+      if (token.name === 'script' || token.name === 'style') {
+        const end = rawContentEnd(text, token.name, at);
+        if (end === undefined) return { name: token.name, at: token.at };
+        at = end;
+      } else if (!token.closed) {
+        open.push({ name: token.name, at: token.at });
+      }
+    } else if (token.kind === 'end' && token.name === open.at(-1)?.name) {
+      open.pop();
+    }
+    if (open.length === 0) return undefined;
+  }
+  return open.at(-1);
+}

@@ -28,6 +28,10 @@ const KRAMDOWN_MISREADS: Record<string, { line: number; reason: string }> = {
     line: 3,
     reason: 'kramdown takes a fence with a spaced info string (```bash title="x") for text, and the closing fence then swallows the note up to the next fence as code',
   },
+  'kramdown-misreads/unclosed-list-item': {
+    line: 5,
+    reason: 'kramdown takes only the innermost element\'s end tag in an HTML block: with `<li>` left open (as HTML allows) it reads the rest of the note as raw HTML and shows `</ol>` as text',
+  },
 };
 
 /**
