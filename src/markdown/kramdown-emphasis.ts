@@ -7,13 +7,15 @@
 //   and `-`: kramdown 2.4's rule), or the same kind of emphasis is already open around it;
 // - the first same marker after it closes it if no space precedes it and the emphasis already
 //   holds something; a single `*` does not close on `**` (unless `***`), `_` not before a letter;
-// - unclosed `**` is tried again as `*` followed by text; unclosed markers are text.
+// - unclosed `**` is tried again as `*` followed by text; unclosed markers are text;
+// - an inline HTML element (`<span>…</span>`) is read on its own: emphasis neither closes inside
+//   it nor opens its own kind again there; without its end tag it runs to the end of the text.
 // Written here because no Markdown library reads emphasis kramdown's way.
 
 /** A character of the text, or an element kramdown reads whole (code, link, HTML, picture). */
 export type Token<Node> =
   | { kind: 'char'; char: string; marker: boolean }
-  | { kind: 'node'; node: Node; first: string; last: string };
+  | { kind: 'node'; node: Node; first: string; last: string; tag?: { name: string; end: boolean } };
 
 /** Emphasis found: token indices of its opening and closing marker and what it holds. */
 export interface Span<Node> {
@@ -23,7 +25,14 @@ export interface Span<Node> {
   width: number;
   children: Piece<Node>[];
 }
-export type Piece<Node> = number | Span<Node>; // a token index, or emphasis
+/** An inline HTML element: token indices of its start and end tag (-1: none) and its content. */
+export interface Group<Node> {
+  type: 'group';
+  open: number;
+  close: number;
+  children: Piece<Node>[];
+}
+export type Piece<Node> = number | Span<Node> | Group<Node>; // a token index, emphasis or an element
 /** An emphasis tried: what it holds, where its reading stopped, whether it closed there. */
 type Attempt<Node> = [Span<Node>, number, boolean];
 
@@ -62,15 +71,28 @@ export function parseEmphasis<Node>(tokens: Token<Node>[], within: string, open:
     return span.children.length > 0;
   };
 
-  /** Reads from `i` into `pieces` until `stop` closes `span`; the index reached and whether it closed. */
-  const spans = (pieces: Piece<Node>[], i: number, kinds: readonly string[], here: string, stop?: { span: Span<Node> } & Stop): [number, boolean] => {
+  /**
+   * Reads from `i` into `pieces` until `stop` closes `span` (or, inside an element, its end tag
+   * `endTag` comes); the index reached and whether it closed.
+   */
+  const spans = (pieces: Piece<Node>[], i: number, kinds: readonly string[], here: string, stop?: { span: Span<Node> } & Stop, endTag?: string): [number, boolean] => {
     while (i < tokens.length) {
       if (stop && markersAt(i, stop.char, stop.width) && closes(stop.span, stop, i)) return [i, true];
       const token = tokens[i]!;
       if (token.kind === 'char' && token.marker) i = emphasis(pieces, i, kinds, here);
+      else if (token.kind === 'node' && token.tag && !token.tag.end) i = element(pieces, i, kinds, here, token.tag.name);
+      else if (token.kind === 'node' && endTag !== undefined && token.tag?.end && token.tag.name === endTag) return [i, true];
       else pieces.push(i++);
     }
     return [i, false];
+  };
+
+  const element = (pieces: Piece<Node>[], i: number, kinds: readonly string[], here: string, name: string): number => {
+    const group: Group<Node> = { type: 'group', open: i, close: -1, children: [] };
+    const [end, found] = spans(group.children, i + 1, [...kinds, here], 'html', undefined, name);
+    if (found) group.close = end;
+    pieces.push(group);
+    return found ? end + 1 : end;
   };
 
   const emphasis = (pieces: Piece<Node>[], i: number, kinds: readonly string[], here: string): number => {

@@ -4,7 +4,7 @@
 // reads them whole too); a link's own text is read the same way, inside the emphasis around it.
 // Where both readings agree the nodes are left untouched; where they differ, the new text nodes
 // get their exact source positions (the typography plugin after this one reads the source).
-import type { Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Html, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { Plugin } from 'unified';
 import { parseEmphasis, type Piece, type Token } from '../kramdown-emphasis.ts';
@@ -42,6 +42,10 @@ interface Reading {
   /** Inside an inline element whose content kramdown keeps raw (`<kbd>**x**</kbd>`): its end tag. */
   rawUntil?: RegExp;
 }
+
+/** Inline elements kramdown reads with their content (their own span of text). */
+const SPAN_ELEMENTS = new Set('a abbr acronym b bdo big button cite code del dfn em font i ins kbd label mark q s samp small span strike strong sub sup tt u var'.split(' '));
+const TAG = /^<(\/?)([A-Za-z][\w-]*)(?:\s[^>]*)?>$/;
 
 /** Inline elements whose content kramdown does not parse (as the typography plugin). */
 const RAW_SPAN = /^<(kbd|samp|var|code|script|style|math|option|textarea|pre)\b[^>]*>$/i;
@@ -133,7 +137,11 @@ function read(children: Node[], source: string, into: Reading): boolean {
     // kramdown's scanner sees the element's first and last source character around it.
     const first = start === undefined ? '\0' : source[start]!;
     const last = end === undefined ? '\0' : source[end - 1]!;
-    push(into, { kind: 'node', node: child, first, last }, start, end);
+    const html = child.type === 'html' ? (child as Html).value.trim() : '';
+    const tag = html ? TAG.exec(html) : null;
+    const name = tag?.[2]!.toLowerCase();
+    const element = tag && SPAN_ELEMENTS.has(name!) && !html.endsWith('/>') ? { name: name!, end: tag[1] === '/' } : undefined;
+    push(into, { kind: 'node', node: child, first, last, ...(element ? { tag: element } : {}) }, start, end);
   }
   return true;
 }
@@ -184,6 +192,12 @@ const remarkKramdownEmphasis: Plugin<[], Root> = () => (tree, file) => {
         continue;
       }
       flush();
+      if (piece.type === 'group') {
+        // An element's tags stay siblings of its content in mdast.
+        out.push((reading.tokens[piece.open] as { node: Node }).node, ...build(piece.children, reading));
+        if (piece.close >= 0) out.push((reading.tokens[piece.close] as { node: Node }).node);
+        continue;
+      }
       const span = { type: piece.type, children: build(piece.children, reading) } as Span;
       const at = position(reading.offsets[piece.open], reading.ends[piece.close + piece.width - 1]);
       if (at) span.position = at;
