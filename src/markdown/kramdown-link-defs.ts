@@ -21,6 +21,8 @@ export interface KramdownDefinition {
 export function kramdownLinkDefinition(lines: readonly string[], start: number): KramdownDefinition | undefined {
   const line = lines[start]!;
   if (!/^ {0,3}\[/.test(line)) return undefined;
+  // kramdown tries footnote definitions first: `[^name]: text` is a note, never a link definition.
+  if (/^ {0,3}\[\^[A-Za-z0-9_][\w-]*\]:/.test(line)) return undefined;
   const match = DEFINITION.exec(`${line}\n${lines[start + 1] ?? ''}\n`);
   if (!match) return undefined;
   const [, label, , bare, separator, quote, title] = match;
