@@ -29,6 +29,7 @@ import remarkKramdownCode from './remark/remark-kramdown-code.ts';
 import remarkKramdownCodespan from './remark/remark-kramdown-codespan.ts';
 import remarkKramdownDivergence from './remark/remark-kramdown-divergence.ts';
 import remarkKramdownEmphasis from './remark/remark-kramdown-emphasis.ts';
+import remarkKramdownFootnotes from './remark/remark-kramdown-footnotes.ts';
 import remarkKramdownEob from './remark/remark-kramdown-eob.ts';
 import remarkKramdownLinks from './remark/remark-kramdown-links.ts';
 import remarkKramdownLinkDefIal from './remark/remark-kramdown-link-def-ial.ts';
@@ -106,6 +107,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownSpanIal)
     .use(remarkKramdownSpanHtml)
     .use(remarkKramdownTypography)
+    .use(remarkKramdownFootnotes)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } })
     .use(rehypeSpanContent);

@@ -1,7 +1,7 @@
 // Gives every Markdown heading its Jekyll id and records the page's headings.
 import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
+import { headingText } from '../hast.ts';
 import { visitParents } from '../visit.ts';
 import { NO_TOC_PROPERTY, RAW_TEXT_PROPERTY } from '../remark/remark-kramdown-headings.ts';
 import { IdCounter, gfmHeadingId, kramdownHeadingId } from './kramdown-slug.ts';
@@ -28,7 +28,7 @@ const rehypeKramdownIds: Plugin<[], Root> = () => (tree, file) => {
     delete node.properties[RAW_TEXT_PROPERTY];
     delete node.properties[NO_TOC_PROPERTY];
     if (typeof node.properties.id === 'string' && node.properties.id && headings) {
-      headings.push({ depth: Number(level[1]), id: node.properties.id, text: toString(node).trim(), noToc });
+      headings.push({ depth: Number(level[1]), id: node.properties.id, text: headingText(node), noToc });
     }
   });
   // kramdown consumes `markdown="1"`; it is not HTML.

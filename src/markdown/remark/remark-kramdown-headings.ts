@@ -2,7 +2,7 @@
 // `{: #id .class}` line (an IAL) does the same; `.no_toc` keeps a heading out of tables of contents.
 // Headings without an explicit id carry their raw text to rehype-kramdown-ids, which needs to
 // know whether they stand inside a `markdown="1"` element before choosing kramdown's rule.
-import type { Heading, Paragraph, Root, Text } from 'mdast';
+import type { FootnoteReference, Heading, Paragraph, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import { elementName, KRAMDOWN_BLOCK_ELEMENTS } from '../kramdown-raw-html.ts';
 import { visit } from '../visit.ts';
@@ -52,6 +52,10 @@ const remarkKramdownHeadings: Plugin<[], Root> = () => (tree, file) => {
     // kramdown makes the id from the heading's text, without the HTML tags in it (`foo<br />bar`);
     // a block element's tag is text in a heading (`<p>`), and part of the id.
     let raw = rawHeadingText(source, heading).replace(/<\/?([A-Za-z][\w:.-]*)[^>]*>/g, (tag, name: string) => (KRAMDOWN_BLOCK_ELEMENTS.has(elementName(name)) ? tag : ''));
+    // A footnote reference is no text of the heading to kramdown (`## Title[^1]` → `title`).
+    visit(heading, 'footnoteReference', (reference: FootnoteReference) => {
+      raw = raw.replace(`[^${reference.label ?? reference.identifier}]`, '');
+    });
     const explicit = HEADER_ID.exec(raw);
     if (explicit?.[1]) {
       setProperty(heading, 'id', explicit[1]);
