@@ -2,26 +2,17 @@
 // header line, a separator line (`|---`) making the rows above it the header (or, later, starting
 // a new body), a footer after `|===`, short rows padded with empty cells. A paragraph made only
 // of such lines becomes the table kramdown makes of it (GFM tables are already tables); cells are
-// read as Markdown spans, with their positions in the note kept for messages.
+// read as Markdown spans (kramdown-table-cells.ts), with their positions in the note kept for messages.
 // Rules from kramdown's parser/kramdown/table.rb.
-import type { Paragraph, PhrasingContent, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
+import type { Paragraph, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from '../visit.ts';
-import remarkKramdownNoAutolinkLiteral from './remark-kramdown-no-autolink-literal.ts';
+import { CellReader, definitionLines, type Cell, type PlacedCell } from './kramdown-table-cells.ts';
 
 const SEPARATOR = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
 const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
 const ALIGN = /[ ]?(:?)-+(:?)[ ]?/g;
-
-interface Cell {
-  text: string;
-  /** Offset of `text` in the note's Markdown. */
-  offset: number;
-}
 
 /** The `|` positions of a line that split cells: not escaped, not inside a code span. */
 function pipePositions(line: string): number[] {
@@ -70,30 +61,6 @@ function splitRow(line: string, lineOffset: number, leadingPipe: boolean): Cell[
   return cells;
 }
 
-/** The same positions, moved from a cell's own text (starting at line `line`, column `column`) into the note. */
-function shift(node: Node, offset: number, line: number, column: number): void {
-  visit(node, (child) => {
-    const position = child.position;
-    if (!position) return;
-    for (const point of [position.start, position.end]) {
-      if (point.offset !== undefined) point.offset += offset;
-      if (point.line === 1) point.column += column - 1;
-      point.line += line - 1;
-    }
-  });
-}
-
-const spanParser = unified().use(remarkParse).use(remarkGfm).use(remarkKramdownNoAutolinkLiteral);
-
-function cellContent(cell: Cell, line: number, column: number): PhrasingContent[] {
-  if (!cell.text) return [];
-  const tree = spanParser.runSync(spanParser.parse(cell.text)) as Root;
-  const first = tree.children[0];
-  const children = first && 'children' in first && first.type === 'paragraph' ? first.children : [{ type: 'text', value: cell.text } as PhrasingContent];
-  for (const child of children) shift(child, cell.offset, line, column);
-  return children;
-}
-
 type Align = 'left' | 'right' | 'center' | null;
 
 /** Ranges of code spans in `text`, which may run across lines (kramdown checks pipes outside them). */
@@ -105,7 +72,9 @@ function codeSpanRanges(text: string): [number, number][] {
       continue;
     }
     if (text[i] !== '`') continue;
-    const run = /^`+/.exec(text.slice(i))![0];
+    let length = 1;
+    while (text[i + length] === '`') length++;
+    const run = '`'.repeat(length);
     let close = text.indexOf(run, i + run.length);
     while (close > 0 && text[close + run.length] === '`') close = text.indexOf(run, close + run.length + 1);
     if (close < 0) {
@@ -117,19 +86,27 @@ function codeSpanRanges(text: string): [number, number][] {
   }
   // A pipe inside raw `<code>…</code>` does not make a table either.
   for (const match of text.matchAll(/<code\b[^>]*>[\s\S]*?<\/code>/g)) ranges.push([match.index, match.index + match[0].length]);
-  return ranges;
+  return ranges.sort((a, b) => a[0] - b[0]);
 }
 
 /** Does every line hold a pipe that is neither escaped nor inside a code span? */
 function pipeOnEveryLine(lines: readonly string[]): boolean {
   const text = lines.join('\n');
   const spans = codeSpanRanges(text);
+  // Pipes are met in order: `reach` is the furthest end of the spans starting at or before one
+  // (one pass over the spans; testing every span per pipe was quadratic on a long table).
+  let next = 0;
+  let reach = 0;
+  const inSpan = (at: number): boolean => {
+    while (next < spans.length && spans[next]![0] <= at) reach = Math.max(reach, spans[next++]![1]);
+    return at < reach;
+  };
   let start = 0;
   for (const line of lines) {
     let found = false;
     for (let i = 0; i < line.length && !found; i++) {
       if (line[i] === '\\') i++;
-      else if (line[i] === '|' && !spans.some(([from, to]) => start + i >= from && start + i < to)) found = true;
+      else if (line[i] === '|' && !inSpan(start + i)) found = true;
     }
     if (!found) return false;
     start += line.length + 1;
@@ -137,22 +114,29 @@ function pipeOnEveryLine(lines: readonly string[]): boolean {
   return true;
 }
 
-/** A kramdown table for `lines` (starting at `offset`, line `firstLine`), or undefined. */
-export function kramdownTable(lines: readonly string[], offset: number, firstLine: number): Node | undefined {
+type SectionType = 'thead' | 'tbody' | 'tfoot';
+
+/** The rows and cells kramdown reads in a block, before any cell is read as Markdown. */
+interface TableLayout {
+  sections: { type: SectionType; rows: PlacedCell[][] }[];
+  align: Align[];
+  columns: number;
+}
+
+/** kramdown's table layout of `lines` (starting at `offset`, line `firstLine`), or undefined if they are no table. */
+export function kramdownTableLayout(lines: readonly string[], offset: number, firstLine: number): TableLayout | undefined {
   // Every line needs a cell-separating pipe.
   if (!pipeOnEveryLine(lines)) return undefined;
   const leadingPipe = /^\s*\|/.test(lines[0]!);
-  const sections: { type: 'thead' | 'tbody' | 'tfoot'; rows: Cell[][]; lines: number[] }[] = [];
-  let rows: Cell[][] = [];
-  let rowLines: number[] = [];
+  const sections: TableLayout['sections'] = [];
+  let rows: PlacedCell[][] = [];
   let align: Align[] = [];
   let footer = false;
   let columns = 0;
-  const close = (type: 'thead' | 'tbody' | 'tfoot', force: boolean): void => {
+  const close = (type: SectionType, force: boolean): void => {
     if (footer && type === 'tbody' && !force) return;
-    sections.push({ type, rows, lines: rowLines });
+    sections.push({ type, rows });
     rows = [];
-    rowLines = [];
   };
   let lineOffset = offset;
   lines.forEach((line, index) => {
@@ -168,15 +152,22 @@ export function kramdownTable(lines: readonly string[], offset: number, firstLin
       if (rows.length > 0) close('tbody', true);
       footer = true;
     } else {
-      const cells = splitRow(line, lineOffset, leadingPipe);
+      const cells = splitRow(line, lineOffset, leadingPipe).map((cell) => ({ ...cell, line: firstLine + index }));
       columns = Math.max(columns, cells.length);
       rows.push(cells);
-      rowLines.push(firstLine + index);
     }
     lineOffset += line.length + 1;
   });
   if (rows.length > 0) close(footer ? 'tfoot' : 'tbody', false);
   if (!sections.some((section) => section.type === 'tbody')) return undefined;
+  return { sections, align, columns };
+}
+
+/** The table element of a layout, its cells read as Markdown spans. */
+function tableNode(layout: TableLayout, reader: CellReader): Node {
+  const { sections, align, columns } = layout;
+  const contents = reader.all(sections.flatMap((section) => section.rows.flat()));
+  let next = 0;
   const element = (tagName: string, children: Node[], properties: Record<string, unknown> = {}): Node =>
     ({ type: 'kramdownTableElement', data: { hName: tagName, hProperties: properties }, children }) as Node;
   return element(
@@ -184,25 +175,17 @@ export function kramdownTable(lines: readonly string[], offset: number, firstLin
     sections.map((section) =>
       element(
         section.type,
-        section.rows.map((cells, rowIndex) => {
-          const line = section.lines[rowIndex]!;
-          const filled = [...cells, ...Array.from({ length: columns - cells.length }, () => ({ text: '', offset: 0 }))];
-          return element(
+        section.rows.map((cells) =>
+          element(
             'tr',
-            filled.map((cell, column) =>
-              element(section.type === 'thead' ? 'th' : 'td', cell.text ? cellContent(cell, line, 1) : [], align[column] ? { align: align[column] } : {}),
+            Array.from({ length: columns }, (_, column) =>
+              element(section.type === 'thead' ? 'th' : 'td', column < cells.length ? contents[next++]! : [], align[column] ? { align: align[column] } : {}),
             ),
-          );
-        }),
+          ),
+        ),
       ),
     ),
   );
-}
-
-/** Text of `text` (from `offset`, line `line`) read as one paragraph. */
-function paragraphOf(text: string, offset: number, line: number, column: number): Paragraph {
-  const children = cellContent({ text, offset }, line, column);
-  return { type: 'paragraph', children };
 }
 
 type Block = Root['children'][number];
@@ -216,13 +199,15 @@ function isTablePart(node: Block | undefined, source: string): boolean {
   return start !== undefined && /^(?: {4}|\t)/.test(source.slice(start - (node.position!.start.column - 1), start + 4));
 }
 
-function sameShape(table: Node, gfmRows: number): boolean {
-  const sections = (table as unknown as { children: { data: { hName: string }; children: unknown[] }[] }).children;
-  return sections.length === 2 && sections[0]!.data.hName === 'thead' && sections[0]!.children.length === 1 && sections[1]!.data.hName === 'tbody' && sections[1]!.children.length === gfmRows - 1;
+function sameShape(layout: TableLayout, gfmRows: number): boolean {
+  const [head, body, ...rest] = layout.sections;
+  return rest.length === 0 && head?.type === 'thead' && head.rows.length === 1 && body?.type === 'tbody' && body.rows.length === gfmRows - 1;
 }
 
 const remarkKramdownTables: Plugin<[], Root> = () => (tree, file) => {
   const source = String(file.value);
+  let reader: CellReader | undefined;
+  const cellReader = (): CellReader => (reader ??= new CellReader(definitionLines(tree)));
   visit(tree, (parent) => {
     if (!('children' in parent) || parent.type === 'paragraph' || parent.type === 'table') return undefined;
     const children = parent.children as Block[];
@@ -239,16 +224,16 @@ const remarkKramdownTables: Plugin<[], Root> = () => (tree, file) => {
       const end = children[last]!.position?.end.offset;
       if (start?.offset === undefined || end === undefined) continue;
       const text = source.slice(start.offset, end);
-      const table = kramdownTable(text.split('\n'), start.offset, start.line);
+      const layout = kramdownTableLayout(text.split('\n'), start.offset, start.line);
       // A GFM table that kramdown reads the same way (one header row, one body) stays as it is.
-      if (table && last === index && first.type === 'table' && sameShape(table, first.children.length)) continue;
-      if (table) {
+      if (layout && last === index && first.type === 'table' && sameShape(layout, first.children.length)) continue;
+      if (layout) {
+        const table = tableNode(layout, cellReader());
         table.position = { start: first.position!.start, end: children[last]!.position!.end };
         children.splice(index, last - index + 1, table as unknown as Block);
       } else if (first.type === 'table' && last === index) {
         // A GFM table kramdown does not take for one (no body): the text it is.
-        const paragraph = paragraphOf(text, start.offset, start.line, start.column);
-        paragraph.position = first.position;
+        const paragraph: Paragraph = { type: 'paragraph', children: cellReader().one(text, start.offset, start.line, start.column), position: first.position };
         children.splice(index, 1, paragraph);
       }
     }

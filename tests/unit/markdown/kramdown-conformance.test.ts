@@ -15,7 +15,6 @@ const root = path.resolve('tests/fixtures/kramdown-conformance');
 
 /** Cases whose structure differs from kramdown's, each with the reason (reviewed). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'block-14_table/table_with_footnote': 'footnote markup (kramdown `fn:1` ids in <div class="footnotes">, GFM `user-content-fn-1` in <section>), and a footnote reference inside a kramdown table cell',
   'block-16_toc/no_toc': 'our table of contents is a <nav> with a heading and an <ol>, by design; kramdown\'s is a bare <ul id="markdown-toc">',
 };
 
