@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from '../visit.ts';
+import remarkKramdownNoAutolinkLiteral from './remark-kramdown-no-autolink-literal.ts';
 
 export interface Cell {
   text: string;
@@ -26,7 +27,8 @@ function shift(node: Node, offset: number, line: number, column: number): void {
   });
 }
 
-const spanParser = unified().use(remarkParse).use(remarkGfm);
+// The note's own reading: GFM, without autolink literals (Jekyll's GFM parser has none).
+const spanParser = unified().use(remarkParse).use(remarkGfm).use(remarkKramdownNoAutolinkLiteral);
 
 /**
  * Cell text read as Markdown spans, as kramdown reads table cells: within the note, so references
@@ -106,8 +108,8 @@ export interface PlacedCell extends Cell {
   line: number;
 }
 
-/** Characters that can make a span differ from plain text (escapes, entities, code, emphasis, links, HTML, autolinks). */
-const MARKUP = /[\\&`*_~[\]!<@]|:\/\/|www\./i;
+/** Characters that can make a span differ from plain text (escapes, entities, code, emphasis, links, HTML). */
+const MARKUP = /[\\&`*_~[\]!<]/;
 /** Cell openings that a parse of several cells could carry past the cell's own paragraph. */
 const READ_ALONE = /^(?:`{3}|~{3}|<(?:script|pre|style|textarea)\b|<[!?]|\[(?:\\.|[^\]\\])*\]:)/i;
 
