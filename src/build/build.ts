@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { createBuildDiagrams, finishDiagrams, type BuildDiagrams } from '../diagrams/build-diagrams.ts';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { NotePipelineOptions } from '../markdown/pipeline.ts';
@@ -14,11 +14,15 @@ import { RenderCache } from '../render/render-cache.ts';
 import { RenderWorkers } from '../render/render-workers.ts';
 import type { RenderedNote } from '../render/render-note.ts';
 import { renderSite, type RenderedSite } from '../render/render-site.ts';
+import type { Page } from '../loader/site-model.ts';
 import { pluginsFingerprint, type UserPlugins } from './user-plugins.ts';
 import { siteView } from './site-view.ts';
 import { writeSiteView } from './site-view-file.ts';
 
 type ShutdownHook = () => Promise<void> | void;
+
+/** A PlantUML source in a note: `@startuml`, or a fence marked plantuml/puml. */
+const DIAGRAM_SOURCE = /@startuml|^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:plantuml|puml)\b/m;
 
 export class Build {
   readonly config: SiteConfig;
@@ -122,12 +126,25 @@ export class Build {
   async #render(): Promise<RenderedSite> {
     const started = Date.now();
     const cache = this.#renderCache;
-    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache, () => this.#workers());
+    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache, () => this.#workers(), (pages) => this.#beforeRendering(pages));
     // Every diagram is rendered by now: a build's JVMs (~170 MB each) need not outlive the notes.
     if (!this.#dev) this.#diagrams?.service.shutdown();
     const reused = cache ? ` (${cache.hits} unchanged, from the render cache)` : '';
     console.log(`[notes] rendered ${site.notes.size} notes${reused} and ${site.model.assets.length} files from ${this.config.notesDir} in ${Date.now() - started} ms`);
     return site;
+  }
+
+  /**
+   * A first build (no diagram cache yet) about to render notes with diagrams starts its PlantUML
+   * processes now: their JVMs start while the pipeline loads and the first notes are read, not
+   * when the first diagram arrives. With a diagram cache, most diagrams come from it: no JVM
+   * is started in vain.
+   */
+  #beforeRendering(pages: readonly Page[]): void {
+    if (this.#diagrams || !pages.some((page) => DIAGRAM_SOURCE.test(page.body))) return;
+    const cacheDir = path.join(this.config.cacheDir, 'diagrams');
+    if (existsSync(cacheDir) && readdirSync(cacheDir).length > 0) return;
+    this.diagrams().service.warmUp();
   }
 
   /**

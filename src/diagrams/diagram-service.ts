@@ -144,6 +144,14 @@ export class DiagramService {
     return { svg: entry.svg, diagramType: entry.diagramType, cached, smetana, prepared: prepared.text, files: prepared.files };
   }
 
+  /**
+   * Starts the PlantUML processes before the first diagram arrives, when the caller knows
+   * diagrams will be rendered: the JVMs start while the notes are still being read.
+   */
+  warmUp(): void {
+    this.#processPool()?.warmUp();
+  }
+
   /** Stops every PlantUML process (the pool restarts on the next render). */
   shutdown(): void {
     this.#pool?.shutdown();
@@ -158,8 +166,8 @@ export class DiagramService {
     }
   }
 
-  async #renderFresh(text: string): Promise<CachedDiagram> {
-    if (!this.#java) throw new Error('Java not found (install a JRE or set JAVA)');
+  #processPool(): ProcessPool | undefined {
+    if (!this.#java) return undefined;
     this.#pool ??= new ProcessPool({
       java: this.#java,
       jar: plantUmlJar().path,
@@ -167,7 +175,13 @@ export class DiagramService {
       size: this.options.poolSize ?? Math.max(1, Math.min(4, availableParallelism())),
       timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
-    const answer = await this.#pool.render(text);
+    return this.#pool;
+  }
+
+  async #renderFresh(text: string): Promise<CachedDiagram> {
+    const pool = this.#processPool();
+    if (!pool) throw new Error('Java not found (install a JRE or set JAVA)');
+    const answer = await pool.render(text);
     if ('error' in answer) return { error: answer.error };
     const { svg, width, height, diagramType } = normalizeSvg(answer.svg, text);
     // Never publish (or cache) a picture cut short.

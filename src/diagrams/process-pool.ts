@@ -36,6 +36,11 @@ export class ProcessPool {
     });
   }
 
+  /** Starts every process now, before the first job (each takes jobs once its JVM is up). */
+  warmUp(): void {
+    while (this.#all.size < this.#options.size) this.#idle.push(this.#spawn());
+  }
+
   /** Kills every process; the pool starts new ones if asked to render again. */
   shutdown(): void {
     for (const process of this.#all) process.kill();

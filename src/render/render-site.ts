@@ -95,6 +95,8 @@ export async function renderSite(
   diagnostics = new Diagnostics(),
   cache?: RenderCache,
   workers?: () => RenderWorkers | undefined,
+  /** Told which notes are about to be rendered (those the cache did not have), before the first. */
+  beforeRendering?: (pages: readonly Page[]) => void,
 ): Promise<RenderedSite> {
   const { env, scope } = await createRenderEnvironment(config, options, diagnostics);
   const { model, liquid } = env;
@@ -118,6 +120,7 @@ export async function renderSite(
   };
 
   const renderAll = async (pages: Page[], pool: RenderWorkers | undefined): Promise<void> => {
+    if (pages.length > 0) beforeRendering?.(pages);
     await mapLimit(pages, pool ? pool.capacity : NOTE_CONCURRENCY, async (page) => {
       try {
         let rendered: RecordedNote | undefined;

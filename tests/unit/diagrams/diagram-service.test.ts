@@ -34,6 +34,15 @@ describe('DiagramService', () => {
     expect(result.svg).toContain('>hello</text>');
   });
 
+  it('warmUp() starts the processes before the first diagram, which then runs on one of them', async () => {
+    const warmed = service({ poolSize: 2, cacheDir: undefined });
+    warmed.warmUp();
+    expect(warmed.liveProcesses).toBe(2);
+    const result = await warmed.render('@startuml\nWarm -> Up : started early\n@enduml', study);
+    expect(result.svg).toContain('>started early</text>');
+    expect(warmed.processesStarted).toBe(2);
+  });
+
   it('serves a second render from the disk cache without starting Java', async () => {
     const source = '@startuml\nCache -> Hit : first\n@enduml';
     const first = service();
