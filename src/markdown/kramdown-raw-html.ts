@@ -274,7 +274,8 @@ export function readRawSpan(text: string, from: number, limit: number, name: str
     } else if (!isSpanTag(token.name)) {
       html += escapeText(written);
     } else {
-      html += written;
+      // `<span/>` is an empty element to kramdown; the HTML parser would open one over the rest.
+      html += written.endsWith('/>') && !WITHOUT_BODY.has(token.name) ? `${written.slice(0, -2).trimEnd()}></${token.written}>` : written;
       if (!token.closed) open.push(token.name);
     }
   }

@@ -20,7 +20,9 @@
 // are kramdown-raw-html.ts's (the same reading for block-level HTML).
 import type { Html, Parent, PhrasingContent, Root } from 'mdast';
 import type { Plugin } from 'unified';
+import type { Point } from 'unist';
 import { elementName, escapeText, KRAMDOWN_BLOCK_ELEMENTS, parsesSpanContent, WITHOUT_BODY } from '../kramdown-raw-html.ts';
+import { pointer } from '../source-points.ts';
 import { visit } from '../visit.ts';
 
 const START_TAG = /^<([A-Za-z][\w:.-]*)((?:\s[^>]*?)?)\s*(\/?)>$/;
@@ -129,30 +131,35 @@ function readRange(reader: Reader, from: number, to: number, raw: boolean, verba
 }
 
 /** Splits XML-namespaced tags out of text nodes written as they stand in the source. */
-function splitXmlTags(reader: Reader): void {
+function splitXmlTags(reader: Reader, point: (offset: number) => Point): void {
   for (let index = reader.children.length - 1; index >= 0; index--) {
     const node = reader.children[index]!;
     if (node.type !== 'text' || !node.value.includes('<') || sourceOf(reader, node) !== node.value) continue;
+    const start = node.position!.start.offset!;
+    // With its position, so the content of a raw element can be cut from the source.
+    const piece = (type: 'text' | 'html', from: number, to: number): Child =>
+      ({ type, value: node.value.slice(from, to), position: { start: point(start + from), end: point(start + to) } }) as Child;
     const parts: Child[] = [];
     let last = 0;
     for (const match of node.value.matchAll(XML_TAG)) {
-      if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) });
-      parts.push({ type: 'html', value: match[0] } satisfies Html);
+      if (match.index > last) parts.push(piece('text', last, match.index));
+      parts.push(piece('html', match.index, match.index + match[0].length));
       last = match.index + match[0].length;
     }
     if (parts.length === 0) continue;
-    if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+    if (last < node.value.length) parts.push(piece('text', last, node.value.length));
     reader.children.splice(index, 1, ...parts);
   }
 }
 
 const remarkKramdownSpanHtml: Plugin<[], Root> = () => (tree, file) => {
   const source = String(file.value);
+  let point: ((offset: number) => Point) | undefined;
   visit(tree, (parent) => {
     if (!PHRASING_PARENTS.has(parent.type)) return;
     const children = (parent as Parent).children as Child[];
     const reader: Reader = { source, children };
-    if (source.includes(':')) splitXmlTags(reader);
+    if (source.includes(':')) splitXmlTags(reader, (offset) => (point ??= pointer(source))(offset));
     if (children.some((child) => child.type === 'html')) readRange(reader, 0, children.length, false, false);
   });
 };
