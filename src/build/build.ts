@@ -12,12 +12,12 @@ import path from 'node:path';
 import type { NotePipelineOptions } from '../markdown/pipeline.ts';
 import { RenderCache } from '../render/render-cache.ts';
 import { RenderWorkers } from '../render/render-workers.ts';
-import type { RenderedNote } from '../render/render-note.ts';
 import { renderSite, type RenderedSite } from '../render/render-site.ts';
 import type { Page } from '../loader/site-model.ts';
 import { pluginsFingerprint, type UserPlugins } from './user-plugins.ts';
 import { siteView } from './site-view.ts';
 import { writeSiteView } from './site-view-file.ts';
+import { NoteHtmlFile } from './note-html-file.ts';
 
 type ShutdownHook = () => Promise<void> | void;
 
@@ -32,6 +32,9 @@ export class Build {
   /** The site view file of the current rendering (see siteViewFile). */
   #viewFile: Promise<string> | undefined;
   #viewGeneration = 0;
+  #siteDirMade = false;
+  /** A build's notes' HTML, written to disk as each note is rendered (see note-html-file.ts). */
+  #heldHtml: NoteHtmlFile | undefined;
   #diagrams: BuildDiagrams | undefined;
   readonly #shutdownHooks: ShutdownHook[] = [];
   /** Kept across dev-server re-renders, so an edit re-renders only the notes it touches. */
@@ -82,8 +85,8 @@ export class Build {
 
   /**
    * The file the routes read the rendered site from (site-view-file.ts), written once per
-   * rendering. A build then lets the notes' HTML go: the routes read it from the file, and the
-   * steps after them (previews, sitemap, search) read the built pages, not the notes' HTML.
+   * rendering. In a build the notes' HTML is in the build's NoteHtmlFile already: the view
+   * only points into it.
    */
   siteViewFile(): Promise<string> {
     this.#viewFile ??= this.#writeSiteView();
@@ -92,17 +95,27 @@ export class Build {
 
   async #writeSiteView(): Promise<string> {
     const site = await this.site();
-    const dir = path.join(this.config.cacheDir, 'site');
-    // Unique per build: two builds in one process (or sharing a cache folder) never share a file.
-    const file = (n: number): string => path.join(dir, `${process.pid}-${this.#id}-${n}.bin`);
-    if (this.#viewGeneration++ === 0) this.onShutdown(() => rmSync(dir, { recursive: true, force: true }));
-    mkdirSync(dir, { recursive: true });
-    writeSiteView(file(this.#viewGeneration), siteView(site, { directoryRoutes: this.#dev }));
+    const file = (n: number): string => path.join(this.#siteDir(), `${process.pid}-${this.#id}-${n}.bin`);
+    this.#viewGeneration++;
+    writeSiteView(file(this.#viewGeneration), siteView(site, { directoryRoutes: this.#dev }), this.#heldHtml);
     // The dev server renders again after every change; files a few renderings old have been
     // read by their modules (which read the whole file at once in dev).
     if (this.#viewGeneration > 4) rmSync(file(this.#viewGeneration - 4), { force: true });
-    if (!this.#dev && this.#site) this.#site = Promise.resolve(withoutNoteHtml(site));
     return file(this.#viewGeneration);
+  }
+
+  /** The folder of this build's site view and note HTML files, removed when the build ends. */
+  #siteDir(): string {
+    const dir = path.join(this.config.cacheDir, 'site');
+    if (!this.#siteDirMade) {
+      this.#siteDirMade = true;
+      this.onShutdown(() => {
+        this.#heldHtml?.close();
+        rmSync(dir, { recursive: true, force: true });
+      });
+    }
+    mkdirSync(dir, { recursive: true });
+    return dir;
   }
 
   /** Forgets the rendered site and its warnings (dev server: a note changed). The diagram service stays warm. */
@@ -126,7 +139,11 @@ export class Build {
   async #render(): Promise<RenderedSite> {
     const started = Date.now();
     const cache = this.#renderCache;
-    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache, () => this.#workers(), (pages) => this.#beforeRendering(pages));
+    // Unique per build: two builds in one process (or sharing a cache folder) never share a file.
+    // A build renders once, so one file serves; the dev server keeps its notes in memory.
+    this.#heldHtml ??= this.#dev ? undefined : new NoteHtmlFile(path.join(this.#siteDir(), `${process.pid}-${this.#id}-html.bin`));
+    const held = this.#heldHtml;
+    const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache, () => this.#workers(), (pages) => this.#beforeRendering(pages), held && ((note) => held.hold(note)));
     // Every diagram is rendered by now: a build's JVMs (~170 MB each) need not outlive the notes.
     if (!this.#dev) this.#diagrams?.service.shutdown();
     const reused = cache ? ` (${cache.hits} unchanged, from the render cache)` : '';
@@ -166,24 +183,4 @@ export class Build {
   #pipelineOptions(): NotePipelineOptions {
     return { diagrams: () => this.diagrams(), ...this.#plugins };
   }
-}
-
-/**
- * The site as a build needs it once the routes have the notes' HTML: reading a note's HTML now
- * is a mistake, and says so instead of giving an empty page.
- */
-function withoutNoteHtml(site: RenderedSite): RenderedSite {
-  const notes = new Map<string, RenderedNote>();
-  for (const [key, { html: _html, ...rest }] of site.notes) {
-    notes.set(
-      key,
-      Object.defineProperty(rest, 'html', {
-        enumerable: false,
-        get: (): never => {
-          throw new Error(`study-notes: the HTML of ${key} was handed to the routes and is no longer held by the build`);
-        },
-      }) as RenderedNote,
-    );
-  }
-  return { ...site, notes };
 }

@@ -2,41 +2,46 @@
 // read by the `virtual:study-notes/site` module inside Astro's route bundle (the two share no
 // module state, so the site crosses as data).
 //
-// Layout: every note's HTML (UTF-8, one after another), then the rest of the view v8-serialised
-// (Maps, Sets and Dates survive, shared objects stay shared) with each note's HTML replaced by
-// its byte range, then the serialised part's offset (8 bytes). The HTML is the bulk of a site
-// (~80 MB for 1,000 notes held as JavaScript strings): a build's routes read a note's HTML from
-// the file when its page is drawn and let it go, so the process never holds a second copy of it.
-// The dev server reads it all at once instead: a module a few renderings old may still draw a
-// page after its file is gone.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+// Layout: the notes' HTML (UTF-8, one after another) unless it is in a NoteHtmlFile already,
+// then the rest of the view v8-serialised (Maps, Sets and Dates survive, shared objects stay
+// shared) with each note's HTML replaced by the file and byte range holding it, then the
+// serialised part's offset (8 bytes). A build's routes read a note's HTML when its page is drawn
+// and let it go, so the process never holds a copy of every page. The dev server reads it all at
+// once instead: a module a few renderings old may still draw a page after its file is gone.
+import { closeSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { RenderedNote } from '../render/render-note.ts';
+import { readBytes, withoutHtml, type HtmlRange, type NoteHtmlFile } from './note-html-file.ts';
 import type { SiteView } from './site-view.ts';
-
-/** Where a note's HTML lies in the file: byte offset and length. */
-type HtmlRange = [number, number];
 
 interface StoredView extends Omit<SiteView, 'notes'> {
   notes: Map<string, Omit<RenderedNote, 'html'>>;
+  /** The file holding the notes' HTML: this one, or the build's NoteHtmlFile. */
+  htmlFile: string | undefined;
   html: Map<string, HtmlRange>;
 }
 
 const TRAILER = 8;
 
-export function writeSiteView(file: string, view: SiteView): void {
+/** `held`: the file the notes' HTML was written to while they were rendered, if any. */
+export function writeSiteView(file: string, view: SiteView, held?: NoteHtmlFile): void {
   const fd = openSync(file, 'w');
   try {
     let offset = 0;
     const html = new Map<string, HtmlRange>();
     const notes = new Map<string, Omit<RenderedNote, 'html'>>();
-    for (const [key, { html: noteHtml, ...rest }] of view.notes) {
-      const length = writeSync(fd, noteHtml, null, 'utf8');
+    const all = held !== undefined && [...view.notes.values()].every((note) => held.rangeOf(note));
+    for (const [key, note] of view.notes) {
+      notes.set(key, withoutHtml(note));
+      if (all) {
+        html.set(key, held.rangeOf(note)!);
+        continue;
+      }
+      const length = writeSync(fd, note.html, null, 'utf8');
       html.set(key, [offset, length]);
-      notes.set(key, rest);
       offset += length;
     }
-    const stored: StoredView = { ...view, notes, html };
+    const stored: StoredView = { ...view, notes, htmlFile: all ? held.file : undefined, html };
     const trailer = Buffer.alloc(TRAILER);
     trailer.writeBigUInt64LE(BigInt(offset));
     writeSync(fd, serialize(stored));
@@ -44,18 +49,6 @@ export function writeSiteView(file: string, view: SiteView): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** `length` bytes of the file from `offset`. */
-function readBytes(fd: number, offset: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const read = readSync(fd, bytes, done, length - done, offset + done);
-    if (read === 0) throw new Error('study-notes: the site view file ends early');
-    done += read;
-  }
-  return bytes;
 }
 
 function readHtml(file: string, [offset, length]: HtmlRange): string {
@@ -86,7 +79,9 @@ function readStored(file: string, whole: boolean): { stored: StoredView; bytes: 
 
 /** `lazyHtml`: each note's HTML is read from the file when asked for (a build); else all at once (dev). */
 export function readSiteView(file: string, { lazyHtml }: { lazyHtml: boolean }): SiteView {
-  const { stored, bytes } = readStored(file, !lazyHtml);
+  const { stored, bytes: whole } = readStored(file, !lazyHtml);
+  const htmlFile = stored.htmlFile ?? file;
+  const bytes = whole && stored.htmlFile ? readFileSync(stored.htmlFile) : whole;
   const notes = new Map<string, RenderedNote>();
   for (const [key, note] of stored.notes) {
     const range = stored.html.get(key)!;
@@ -95,9 +90,9 @@ export function readSiteView(file: string, { lazyHtml }: { lazyHtml: boolean }):
       continue;
     }
     // Read on each use: a page reads its note's HTML a few times while it is drawn, then never.
-    Object.defineProperty(note, 'html', { enumerable: true, get: (): string => readHtml(file, range) });
+    Object.defineProperty(note, 'html', { enumerable: true, get: (): string => readHtml(htmlFile, range) });
     notes.set(key, note as RenderedNote);
   }
-  const { html: _html, ...view } = stored;
+  const { html: _html, htmlFile: _htmlFile, ...view } = stored;
   return { ...view, notes };
 }

@@ -97,6 +97,8 @@ export async function renderSite(
   workers?: () => RenderWorkers | undefined,
   /** Told which notes are about to be rendered (those the cache did not have), before the first. */
   beforeRendering?: (pages: readonly Page[]) => void,
+  /** Takes each rendered note once it is cached; what it returns is kept (a build writes the HTML to disk). */
+  hold: (note: RenderedNote) => RenderedNote = (note) => note,
 ): Promise<RenderedSite> {
   const { env, scope } = await createRenderEnvironment(config, options, diagnostics);
   const { model, liquid } = env;
@@ -114,7 +116,7 @@ export async function renderSite(
       const hit = await cache.get(keys, page, key);
       if (!hit) return void missed.add(page);
       for (const diagnostic of hit.diagnostics) diagnostics.report(diagnostic);
-      results.set(page, hit.note);
+      results.set(page, hold(hit.note));
     });
     return pages.filter((page) => missed.has(page));
   };
@@ -130,11 +132,11 @@ export async function renderSite(
           if (rendered) for (const diagnostic of rendered.recorded) diagnostics.report(diagnostic);
         }
         rendered ??= await renderRecorded(page, env);
-        results.set(page, rendered.note);
         // A diagram that could not render (no Java, a timeout) may render next time: not kept.
         if (cache && keys && !rendered.recorded.some((d) => d.code === 'diagram')) {
           await cache.set(keys, page, cacheKeys.get(page)!, rendered.note, rendered.recorded, rendered.readFiles);
         }
+        results.set(page, hold(rendered.note));
       } catch (error) {
         // One broken note must not take the site down: report it and publish the rest.
         diagnostics.error(page.absPath, page.bodyLine, 'render', `could not render: ${(error as Error).message}`);
