@@ -49,11 +49,12 @@ const remarkKramdownDivergence: Plugin<[], Root> = () => (tree, file) => {
  * the note when Markdown follows the block; one is enough, kramdown reads no further.
  */
 function unclosedHtmlBlock(tree: Root, source: string, rawBlocks: readonly string[]): { name: string; at: number } | undefined {
+  const lastText = source.trimEnd().length;
   for (const node of tree.children) {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type !== 'html' || start === undefined || end === undefined) continue;
-    if (!source.slice(end).trim()) return undefined;
+    if (end >= lastText) return undefined; // nothing after it to misread
     const indent = /^ {0,3}/.exec(node.value)![0].length;
     START_TAG.lastIndex = start + indent;
     const tag = START_TAG.exec(source);

@@ -77,6 +77,12 @@ const remarkKramdownHtmlBlocks: Plugin<[], Root> = function () {
         // the text is read behind a letter that starts a paragraph there, then the letter goes.
         const start = at.position!.start.offset!;
         const text = source.slice(start, at.position!.end.offset!);
+        if (isOneTag(text)) {
+          // The common `<img …>` alone: no need to read it again.
+          const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'html', value: text.trim(), position: at.position }], position: at.position };
+          siblings[index] = paragraph;
+          return [SKIP, index + 1];
+        }
         const indent = /^ */.exec(text)![0].length;
         const nodes = parseAt(processor, `${text.slice(0, indent)}x${text.slice(indent)}`, point, (offset) => start + (offset > indent ? offset - 1 : offset), at.position);
         const first = nodes[0]?.type === 'paragraph' ? nodes[0].children[0] : undefined;
@@ -124,6 +130,14 @@ const remarkKramdownHtmlBlocks: Plugin<[], Root> = function () {
     });
   };
 };
+
+/** Is `text` one start tag and nothing else? */
+function isOneTag(text: string): boolean {
+  const indent = /^ */.exec(text)![0].length;
+  START_TAG.lastIndex = indent;
+  const tag = START_TAG.exec(text);
+  return tag !== null && text.slice(indent + tag[0].length).trim() === '';
+}
 
 /** Does this HTML block start with a tag of kramdown's span elements (`<img>`, `<br>`, `<a>`)? */
 function startsWithSpanElement(html: string): boolean {
