@@ -47,6 +47,13 @@ export interface NoteContext {
   base: string;
   /** Line of the Markdown handed to the pipeline → line of the note's file. */
   lineMap: LineMap;
+  /**
+   * Line of the Markdown handed to the pipeline → line of the Markdown kramdown reads (Liquid's
+   * output): only preprocessing's own insertions. Blank lines and adjacency are judged on this,
+   * as Jekyll runs kramdown after Liquid (a loop's blank lines separate list items there).
+   * Absent: `lineMap`.
+   */
+  markdownLineMap?: LineMap;
   diagnostics: Diagnostics;
   /** HTML elements preprocessing set aside, restored in the tree. */
   rawBlocks: string[];

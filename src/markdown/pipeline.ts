@@ -13,7 +13,7 @@ import type { NoteContext } from './note-context.ts';
 import rehypeCodeCopy from './rehype/rehype-code-copy.ts';
 import rehypeDiagrams, { type RehypeDiagramsOptions } from './rehype/rehype-diagrams.ts';
 import rehypeFigures from './rehype/rehype-figures.ts';
-import rehypeHighlightCode from './rehype/rehype-highlight-code.ts';
+import rehypeHighlightCode, { rehypePlainCodeClass } from './rehype/rehype-highlight-code.ts';
 import rehypeCollectLinks from './rehype/rehype-collect-links.ts';
 import rehypeCollectSections from './rehype/rehype-collect-sections.ts';
 import rehypeHeadingAnchors from './rehype/rehype-heading-anchors.ts';
@@ -139,7 +139,7 @@ export function createNotePipeline(options: NotePipelineOptions = {}): NotePipel
   const markdown = withPageStages(markdownStages(options).use(rehypeRaw) as unknown as TreeProcessor, options);
   // `.html` pages: HTML as written (after Liquid), through the same page stages.
   const html = withPageStages(unified().use(rehypeParse, { fragment: true }) as unknown as TreeProcessor, options);
-  const markdownify = markdownStages(options).use(rehypeStringify, { allowDangerousHtml: true });
+  const markdownify = markdownStages(options).use(rehypePlainCodeClass).use(rehypeStringify, { allowDangerousHtml: true });
   return { processors: { markdown, html }, markdownify: (text) => String(markdownify.processSync(text)).trim() };
 }
 

@@ -108,6 +108,7 @@ export async function renderNote(page: Page, env: RenderEnvironment): Promise<Re
     notesDir: model.config.notesDir,
     base: model.config.base,
     lineMap,
+    markdownLineMap: pre.lineMap,
     diagnostics,
     rawBlocks: pre.rawBlocks,
     pageUrlForSource: env.pageUrlForSource,

@@ -58,7 +58,16 @@ function resolveTarget(value: string): string {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ');
 
-function walk(nodes: readonly (RootContent | ElementContent)[], depth: number, out: string[]): void {
+export interface StructureOptions {
+  /**
+   * Compare `language-plaintext` on a code block's <code>. Jekyll's Rouge gives a block written
+   * without a language that class, and so do we; kramdown without a highlighter (the conformance
+   * references, rendered with `syntax_highlighter: nil`) writes none. Off by default.
+   */
+  plaintextCode?: boolean;
+}
+
+function walk(nodes: readonly (RootContent | ElementContent)[], depth: number, out: string[], options: StructureOptions = {}): void {
   let text = '';
   const flush = (): void => {
     const value = collapse(text).trim();
@@ -72,7 +81,7 @@ function walk(nodes: readonly (RootContent | ElementContent)[], depth: number, o
     if (names.some((name) => DROPPED_CLASSES.includes(name))) continue;
     if (names.some((name) => UNWRAPPED_CLASSES.includes(name))) {
       flush();
-      walk(node.children, depth, out);
+      walk(node.children, depth, out, options);
       continue;
     }
     flush();
@@ -86,22 +95,22 @@ function walk(nodes: readonly (RootContent | ElementContent)[], depth: number, o
         // kramdown puts a code block's IAL on <pre>, we on <code>: compared on the <code> line.
         const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
         const merged: Element = { ...(code ?? node), properties: { ...node.properties, ...(code?.properties ?? {}) } };
-        merged.properties.className = [...classes(node), ...(code ? classes(code) : [])];
+        merged.properties.className = [...classes(node), ...(code ? classes(code) : [])].filter((name) => options.plaintextCode || name !== 'language-plaintext');
         out[out.length - 1] = `${'  '.repeat(depth)}<pre>`;
         out.push(`${'  '.repeat(depth + 1)}<code${attributes(merged)}>`);
       }
       if (body) out.push(`${'  '.repeat(depth + 2)}${JSON.stringify(body)}`);
       continue;
     }
-    walk(node.children, depth + 1, out);
+    walk(node.children, depth + 1, out, options);
   }
   flush();
 }
 
 /** The structure of `html` as text, one element or text run a line. */
-export function htmlStructure(html: string): string {
+export function htmlStructure(html: string, options: StructureOptions = {}): string {
   const tree: Root = fromHtml(html, { fragment: true });
   const out: string[] = [];
-  walk(tree.children, 0, out);
+  walk(tree.children, 0, out, options);
   return out.join('\n');
 }

@@ -7,6 +7,7 @@ import type { Plugin, Transformer } from 'unified';
 import { visit, EXIT } from '../visit.ts';
 import { restoreCodeAttributes, saveCodeAttributes } from './code-attributes.ts';
 import { findWhitespaceBlocks, showWhitespace } from './code-whitespace.ts';
+import { PLAIN_CODE } from '../remark/remark-kramdown-code.ts';
 
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
@@ -20,6 +21,20 @@ function hasCodeBlock(tree: Root): boolean {
     return undefined;
   });
   return found;
+}
+
+/**
+ * Jekyll highlights with Rouge, whose default language names a Markdown code block written
+ * without one: `language-plaintext` (on kramdown's wrapper). Shiki leaves such a block alone;
+ * it gets the class here, unless the author gave it a language class of their own.
+ */
+export function plainCodeClass(tree: Root): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'code' || node.properties[PLAIN_CODE] === undefined) return;
+    delete node.properties[PLAIN_CODE];
+    const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+    if (!classes.some((name) => name.startsWith('language-'))) node.properties.className = ['language-plaintext', ...classes];
+  });
 }
 
 const rehypeHighlightCode: Plugin<[], Root> = function () {
@@ -43,7 +58,11 @@ const rehypeHighlightCode: Plugin<[], Root> = function () {
     await shiki(tree, file, () => undefined);
     restoreCodeAttributes(authored);
     showWhitespace(whitespace);
+    plainCodeClass(tree);
   };
 };
+
+/** For `markdownify`, which has no highlighter: the class straight away. */
+export const rehypePlainCodeClass: Plugin<[], Root> = () => (tree) => plainCodeClass(tree);
 
 export default rehypeHighlightCode;

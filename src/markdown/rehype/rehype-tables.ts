@@ -1,6 +1,6 @@
 // Study tables and GFM tables: one look, and a wide table scrolls inside its own box so the page
 // never scrolls sideways on a phone.
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { h } from 'hastscript';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
@@ -13,12 +13,8 @@ const rehypeTables: Plugin<[], Root> = () => (tree) => {
     if (parent.type === 'element' && classesOf(parent).includes('table-scroll')) return undefined;
     const classes = classesOf(node);
     if (!classes.includes('study-table')) node.properties.className = [...classes, 'study-table'];
-    // A row that is one cell spanning the table is a section heading row.
-    visit(node, 'element', (row) => {
-      if (row.tagName !== 'tr') return;
-      const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
-      if (cells.length === 1 && Number(cells[0]!.properties.colSpan ?? 1) > 1) row.properties.className = [...classesOf(row), 'section-row'];
-    });
+    // A row that is one cell spanning the table (a section heading row) is styled by CSS alone
+    // (tables.css): a class on it would be markup Jekyll's page does not have.
     // Focusable so keyboard users can scroll it; named so the region is announced.
     const wrapper = h('div', { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Table (scrolls sideways)' }, [node]);
     parent.children[index] = wrapper;

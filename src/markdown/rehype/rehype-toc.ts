@@ -25,7 +25,8 @@ export function tocList(headings: readonly HeadingEntry[]): Element {
 }
 
 const rehypeToc: Plugin<[], Root> = () => (tree, file) => {
-  const headings = (file.data.note?.headings ?? []).filter((h) => !h.noToc && h.depth >= 2 && h.depth <= 4);
+  // Every level, as kramdown with Jekyll's `toc_levels` (1..6): a note's own `# Title` heads the list.
+  const headings = (file.data.note?.headings ?? []).filter((h) => !h.noToc);
   visit(tree, 'element', (node) => {
     if (node.properties.dataTocPlaceholder === undefined) return;
     delete node.properties.dataTocPlaceholder;

@@ -123,7 +123,8 @@ function openingOf(node: RootContent, siblings: readonly RootContent[]): RootCon
 }
 
 const remarkKramdownAttributes: Plugin<[], Root> = () => (tree, file) => {
-  const lineMap: LineMap | undefined = file.data.note?.lineMap;
+  // Adjacency in the Markdown kramdown reads (after Liquid), not in the note's file.
+  const lineMap: LineMap | undefined = file.data.note?.markdownLineMap ?? file.data.note?.lineMap;
   const noteLine = (line: number): number => (lineMap ? lineMap.map(line) : line);
   /** Did the author write `second` on the line straight after `first` ended? */
   const adjacent = (first: RootContent, second: RootContent): boolean => {

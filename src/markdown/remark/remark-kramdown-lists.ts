@@ -20,7 +20,7 @@ import { apply, collect, definitionsIn, type Attributes, type Definitions } from
 const BARE = 'kramdownBareParagraph';
 
 /**
- * Was `line` blank in the note? Preprocessing inserts blank lines of its own (around an IAL,
+ * Was `line` blank in the Markdown kramdown reads (after Liquid)? Preprocessing inserts blank lines of its own (around an IAL,
  * after an HTML block); those map to the same note line as a neighbour and do not count.
  */
 function isBlank(lines: readonly string[], line: number | undefined, lineMap: LineMap | undefined): boolean {
@@ -96,7 +96,7 @@ export const remarkKramdownLists: Plugin<[], Root> = () => (tree, file) => {
   let definitions: Definitions | undefined;
   visit(tree, 'list', (list) => {
     for (const item of list.children) itemIal(item, source, () => (definitions ??= definitionsIn(tree)));
-    markList(list, lines, file.data.note?.lineMap);
+    markList(list, lines, file.data.note?.markdownLineMap ?? file.data.note?.lineMap);
     // kramdown numbers every ordered list from 1, whatever number its first item has.
     if (list.ordered) list.start = null;
   });

@@ -57,7 +57,7 @@ describe('line numbers through the kramdown rules', () => {
   it('keeps line numbers after an indented code block that took lazy lines', async () => {
     const markdown = ['    code', 'lazy', 'more lazy', '', '[a](a.md)', '', '1. item', '  * lazy bullet', '    * nested', '  * lazier [b](b.md)'].join('\n');
     const { html, context } = await renderMarkdown(markdown);
-    expect(html).toContain('<code>code lazy more lazy\n</code>');
+    expect(html).toContain('<code class="language-plaintext">code lazy more lazy\n</code>');
     const lines = Object.fromEntries(context.links.map((link) => [link.url.replace(/^.*\//, '').replace(/\.md$/, ''), link.line]));
     expect(lines).toMatchObject({ a: 5, b: 10 });
   });
