@@ -28,7 +28,7 @@ describe('kramdown footnotes', () => {
     expect(html).toContain('a missing one[^gone]');
     expect(html).toContain('in another case[^A].');
     expect(html).not.toContain('Never used');
-    expect(html).toContain('<li id="fn:a" role="doc-endnote"><p>Used.\u00a0<a href="#fnref:a" class="reversefootnote" role="doc-backlink">↩</a></p></li>');
+    expect(html).toContain('<li id="fn:a"><p>Used.\u00a0<a href="#fnref:a" class="reversefootnote" role="doc-backlink">↩</a></p></li>');
   });
 
   it('leaves a heading’s footnote out of its id, its link label and the table of contents', async () => {
