@@ -4,6 +4,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
@@ -86,6 +87,8 @@ function markdownStages(options: NotePipelineOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    // kramdown's definition lists (`Term` then `: definition`), which its GFM parser keeps.
+    .use(remarkDefinitionList)
     .use(remarkKramdownNoAutolinkLiteral)
     .use(remarkKramdownEob)
     .use(remarkKramdownHtmlBlocks)
@@ -109,7 +112,7 @@ function markdownStages(options: NotePipelineOptions) {
     .use(remarkKramdownTypography)
     .use(remarkKramdownFootnotes)
     .use(options.remarkPlugins ?? [])
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: kramdownListItem } })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { ...defListHastHandlers, listItem: kramdownListItem } })
     .use(rehypeSpanContent);
 }
 
