@@ -5,10 +5,11 @@
 // - a link inside the text of a link is text: `[a [b](x) c](y)` is one link to `y` (CommonMark
 //   makes the inner one the link and the outer brackets text).
 // - an empty title (`[a](x '')`) makes no link: the brackets show as written.
+// - white space may stand between a reference link's text and its id (`[text] [id]`).
 // kramdown's URL rule: from `(`, up to the `)` that balances it, or up to white space before a
 // quote, after which a non-empty title in '' or "" and `)` must follow; or `(<url>)`.
 // The same for pictures: `![a](my picture.png)` is a picture to kramdown.
-import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Link, LinkReference, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Point } from 'unist';
 import type { Plugin } from 'unified';
 import { visit } from '../visit.ts';
@@ -183,14 +184,85 @@ function checkLinks(reader: Reader): void {
   }
 }
 
+/** `[text]` and white space at the end of a text node written as it stands: the offset of `[`, and the text. */
+const SPACED_LABEL = /\[([^[\]\\]+)\][ \t]*\n?[ \t]*$/;
+const EMPTY_ID = /^[ \t]*\n?[ \t]*\[\]/;
+const BETWEEN = /^[ \t]*\n?[ \t]*$/;
+
+/**
+ * kramdown lets white space (a line break too) stand between a link's text and its id:
+ * `[the guide] [aws]` and `[aws] []` are one link each, `[AWS]⏎[aws]` too. CommonMark reads a
+ * separate `[aws]` reference there (and the first brackets as text or another reference).
+ */
+function joinSpacedReferences(reader: Reader): void {
+  const { source, children } = reader;
+  for (let index = children.length - 1; index > 0; index--) {
+    const right = children[index]!;
+    if (right.type === 'text' && children[index - 1]!.type === 'linkReference' && EMPTY_ID.test(right.value)) {
+      // `[aws] []`: the id is the text's own.
+      const reference = children[index - 1] as LinkReference;
+      if (reference.referenceType !== 'shortcut') continue;
+      const empty = EMPTY_ID.exec(right.value)![0];
+      reference.referenceType = 'collapsed';
+      if (empty.length === right.value.length) children.splice(index, 1);
+      else children[index] = { type: 'text', value: right.value.slice(empty.length), position: right.position && { start: pointAt(source, right.position.start.offset! + empty.length), end: right.position.end } };
+      continue;
+    }
+    // A collapsed `[id][]` on the right: kramdown takes `[id]` as the id, and `[]` is text.
+    if (right.type !== 'linkReference' || right.referenceType === 'full') continue;
+    let left = children[index - 1]!;
+    let first = index - 1;
+    let label: Child[];
+    let lead: Text | undefined;
+    let picture = false;
+    /** Where the joined reference starts in the source. */
+    let startOffset: number | undefined;
+    if (left.type === 'text' && BETWEEN.test(left.value) && children[index - 2]?.type === 'linkReference') {
+      first = index - 2;
+      left = children[first]!;
+      if ((left as LinkReference).referenceType !== 'shortcut') continue;
+      label = (left as LinkReference).children;
+      startOffset = left.position?.start.offset;
+    } else if (left.type === 'linkReference' && left.referenceType === 'shortcut' && offsets(left)?.[1] === offsets(right)?.[0]) {
+      continue; // `[a][b]` written together is CommonMark's full reference already
+    } else if (left.type === 'text') {
+      const range = offsets(left);
+      const match = SPACED_LABEL.exec(left.value);
+      if (!range || !match || !source.slice(...range).endsWith(match[0])) continue;
+      const open = range[1] - match[0].length;
+      picture = source[open - 1] === '!' && match.index > 0;
+      const at = picture ? match.index - 1 : match.index;
+      startOffset = picture ? open - 1 : open;
+      label = [textAt(reader, open + 1, open + 1 + match[1]!.length)];
+      if (at > 0) lead = { type: 'text', value: left.value.slice(0, at), position: { start: left.position!.start, end: pointAt(source, startOffset) } };
+    } else {
+      continue;
+    }
+    const start = startOffset === undefined ? undefined : pointAt(source, startOffset);
+    const rightEnd = right.position?.end.offset;
+    const end = rightEnd === undefined ? undefined : right.referenceType === 'collapsed' ? rightEnd - 2 : rightEnd;
+    const position = start && end !== undefined ? { start, end: pointAt(source, end) } : undefined;
+    const reference = { identifier: right.identifier, label: right.label ?? null, referenceType: 'full' as const, position };
+    const joined: Child = picture
+      ? { type: 'imageReference', ...reference, alt: (label[0] as Text).value }
+      : { type: 'linkReference', ...reference, children: label as LinkReference['children'] };
+    const empty: Child[] = right.referenceType === 'collapsed' && end !== undefined ? [textAt(reader, end, end + 2)] : [];
+    children.splice(first, index - first + 1, ...(lead ? [lead] : []), joined, ...empty);
+    index = first + 1;
+  }
+}
+
 const remarkKramdownLinks: Plugin<[], Root> = () => (tree, file) => {
   const source = String(file.value);
-  if (!source.includes('](')) return;
+  if (!source.includes(']')) return;
   visit(tree, (parent) => {
     if (!PHRASING_PARENTS.has(parent.type)) return;
     const reader: Reader = { source, children: (parent as Parent).children as Child[] };
-    checkLinks(reader);
-    for (let guard = 0; guard < 100 && linkFromText(reader); guard++);
+    if (source.includes('](')) {
+      checkLinks(reader);
+      for (let guard = 0; guard < 100 && linkFromText(reader); guard++);
+    }
+    joinSpacedReferences(reader);
   });
 };
 
