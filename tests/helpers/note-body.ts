@@ -71,17 +71,25 @@ function ourDiagram(node: Element): ElementContent[] | undefined {
 /**
  * A picture, compared by its `<img>`: we turn a picture standing alone (in its paragraph, in an
  * `image-wrapper` with a caption div, or a bare `<img>` line) into a `<figure>` the viewer opens,
- * with the caption as `<figcaption>` and an "Enlarge" button. Both sides keep the `<img>` only.
+ * with the caption as `<figcaption>` and an "Enlarge" button. Both sides keep the `<img>` only
+ * (so whether a lone picture sits in a `<p>` is not compared: ours is a figure either way).
  */
+const picturesAlone = (node: Element): ElementContent[] | undefined =>
+  node.tagName === 'p' && node.children.every((c) => (c.type === 'text' && !c.value.trim()) || (c.type === 'element' && c.tagName === 'img')) && select('img', node)
+    ? selectAll('img', node)
+    : undefined;
+
 function jekyllPicture(node: Element): ElementContent[] | undefined {
   if (node.tagName === 'div' && classesOf(node).includes('image-wrapper')) return selectAll('img', node);
-  if (node.tagName === 'p' && node.children.every((c) => (c.type === 'text' && !c.value.trim()) || (c.type === 'element' && c.tagName === 'img')) && select('img', node)) return selectAll('img', node);
+  if (picturesAlone(node)) return picturesAlone(node);
   if (node.tagName === 'figure' && !classesOf(node).includes('highlight')) return selectAll('img', node); // kramdown's `{:standalone}` figure
   return undefined;
 }
 
 function ourPicture(node: Element): ElementContent[] | undefined {
-  return node.tagName === 'figure' ? selectAll('img', node) : undefined;
+  // A paragraph of pictures too small to be figures (icons) stays a paragraph here: the same
+  // unwrapping as Jekyll's, or an icon would differ only by the figure rule above.
+  return node.tagName === 'figure' ? selectAll('img', node) : picturesAlone(node);
 }
 
 /**

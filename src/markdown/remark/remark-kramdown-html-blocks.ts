@@ -72,6 +72,12 @@ const remarkKramdownHtmlBlocks: Plugin<[], Root> = function () {
         return [SKIP, index + nodes.length];
       }
 
+      if (at.type === 'html' && parent.type !== 'root' && startsWithSpanElement(at.value) && isOneTag(at.value)) {
+        // The same `<img …>` alone in a quote or list item (remark took the `>`/indent off its value).
+        siblings[index] = { type: 'paragraph', children: [{ type: 'html', value: at.value.trim(), position: at.position }], position: at.position };
+        return [SKIP, index + 1];
+      }
+
       if (at.type === 'html' && parent.type === 'root' && verbatim(at) && startsWithSpanElement(at.value)) {
         // A paragraph to kramdown. CommonMark takes a tag alone on its line for an HTML block, so
         // the text is read behind a letter that starts a paragraph there, then the letter goes.
