@@ -9,7 +9,8 @@ import type { Html, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { START_TAG, isRawSpan, isSpanTag, readRawSpan, escapeText } from '../kramdown-raw-html.ts';
 import { pointer } from '../source-points.ts';
-import { visit } from '../visit.ts';
+import { visitParents } from '../visit.ts';
+import { containerText } from '../container-text.ts';
 
 /** Blocks holding inline content whose source is one run of text. */
 const CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -25,25 +26,31 @@ const remarkKramdownRawSpans: Plugin<[], Root> = () => (tree, file) => {
     const end = node.position?.end.offset;
     return start === undefined || end === undefined ? undefined : [start, end];
   };
-  const verbatim = (node: Nodes): boolean => {
-    const range = offsets(node);
-    return range !== undefined && 'value' in node && source.slice(range[0], range[1]) === node.value;
-  };
-  const html = (value: string, start: number, end: number): Html => ({ type: 'html', value, position: { start: point(start), end: point(end) } });
 
-  visit(tree, (container, _index, parent) => {
+  visitParents(tree, (container, ancestors) => {
     if (!CONTAINERS.has(container.type)) return;
-    /** Inside a quote or list a paragraph's source lines carry prefixes: one line only there. */
-    const oneLineOnly = parent?.type !== 'root' && container.type !== 'tableCell';
-    let limit = offsets(container as Nodes)?.[1];
-    if (limit === undefined) return;
-    // A table cell's range takes the spaces before the next `|`; kramdown strips them.
-    while (/[ \t]/.test(source[limit - 1] ?? '')) limit--;
+    const range = offsets(container as Nodes);
     const children = (container as Parent).children as PhrasingContent[];
+    if (!range || !children.some((child) => child.type === 'html')) return;
+    // Read in the block's text: inside a quote or list item, its lines without their prefixes.
+    const { text, toSource, fromSource } = containerText(source, container, ancestors);
+    /** A node's range in the text. */
+    const at = (node: Nodes): [number, number] | undefined => {
+      const found = offsets(node);
+      return found && [fromSource(found[0]), fromSource(found[1])];
+    };
+    const verbatim = (node: Nodes): boolean => {
+      const found = at(node);
+      return found !== undefined && 'value' in node && text.slice(found[0], found[1]) === node.value;
+    };
+    const html = (value: string, start: number, end: number): Html => ({ type: 'html', value, position: { start: point(toSource(start)), end: point(toSource(end)) } });
+    let limit = fromSource(range[1]);
+    // A table cell's range takes the spaces before the next `|`; kramdown strips them.
+    while (/[ \t]/.test(text[limit - 1] ?? '')) limit--;
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
       if (child.type !== 'html' || !verbatim(child)) continue;
-      const [start, end] = offsets(child)!;
+      const [start, end] = at(child)!;
       // Text to kramdown up to the first tag in it (which may open a raw element: read on below).
       let tagAt = start;
       if (NOT_HTML.test(child.value)) {
@@ -55,22 +62,21 @@ const remarkKramdownRawSpans: Plugin<[], Root> = () => (tree, file) => {
         }
       }
       START_TAG.lastIndex = tagAt;
-      const tag = START_TAG.exec(source);
+      const tag = START_TAG.exec(text);
       if (!tag || tag[3] || !isSpanTag(tag[1]!) || !isRawSpan(tag[1]!, tag[2] ?? '')) continue;
       if (tagAt === start && tag[0].length !== child.value.length) continue;
-      const content = readRawSpan(source, tagAt + tag[0].length, limit, tag[1]!);
+      const content = readRawSpan(text, tagAt + tag[0].length, limit, tag[1]!);
       // An element inside asking for Markdown again (`markdown="1"`) is left to remark-kramdown-span-html.
       if (NESTED_MARKDOWN.test(content.html)) continue;
-      if (oneLineOnly && source.slice(start, content.end).includes('\n')) continue;
       // The children the raw element covers; one it ends inside must be plain text, split there.
       let last = index;
-      while (last + 1 < children.length && (offsets(children[last + 1]!)?.[0] ?? limit) < content.end) last++;
-      const lastRange = offsets(children[last]!);
+      while (last + 1 < children.length && (at(children[last + 1]!)?.[0] ?? limit) < content.end) last++;
+      const lastRange = at(children[last]!);
       if (!lastRange) continue;
       const tail = children[last]!;
       if (lastRange[1] > content.end && (tail.type !== 'text' || !verbatim(tail))) continue;
-      const replacement: PhrasingContent[] = [html(escapeText(source.slice(start, tagAt)) + tag[0] + content.html, start, content.end)];
-      if (lastRange[1] > content.end) replacement.push({ type: 'text', value: source.slice(content.end, lastRange[1]), position: { start: point(content.end), end: point(lastRange[1]) } });
+      const replacement: PhrasingContent[] = [html(escapeText(text.slice(start, tagAt)) + tag[0] + content.html, start, content.end)];
+      if (lastRange[1] > content.end) replacement.push({ type: 'text', value: text.slice(content.end, lastRange[1]), position: { start: point(toSource(content.end)), end: point(toSource(lastRange[1])) } });
       children.splice(index, last - index + 1, ...replacement);
     }
   });

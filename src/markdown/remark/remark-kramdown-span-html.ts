@@ -13,6 +13,8 @@
 //   (an element inside with `markdown="1"`, lines inside a list or quote) are read here.
 // - `<span/>` is an empty element (the HTML parser would open one over the rest).
 // - an XML-namespaced tag (`<some:url name:x='y'>`) is a tag; CommonMark leaves it as text.
+// - a start tag kramdown's grammar rejects is text: `<foo bar=baz.x>` (an unquoted attribute
+//   value is letters, digits and `_` only), where the HTML parser would open an element.
 // - an attribute value across lines is written on one line, the line break as a space
 //   (`<a href="test⏎foo">` → href="test foo"; the HTML parser would keep the line break).
 // Raw content becomes an `html` node holding the source escaped as kramdown writes it (entities
@@ -21,9 +23,10 @@
 import type { Html, Parent, PhrasingContent, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { Point } from 'unist';
-import { elementName, escapeText, KRAMDOWN_BLOCK_ELEMENTS, parsesSpanContent, WITHOUT_BODY } from '../kramdown-raw-html.ts';
+import { elementName, escapeText, KRAMDOWN_BLOCK_ELEMENTS, parsesSpanContent, START_TAG as KRAMDOWN_START_TAG, WITHOUT_BODY } from '../kramdown-raw-html.ts';
 import { pointer } from '../source-points.ts';
-import { visit } from '../visit.ts';
+import { visitParents } from '../visit.ts';
+import { containerText, sourceText, type ContainerText } from '../container-text.ts';
 
 const START_TAG = /^<([A-Za-z][\w:.-]*)((?:\s[^>]*?)?)\s*(\/?)>$/;
 const END_TAG = /^<\/([A-Za-z][\w:.-]*)\s*>$/;
@@ -38,16 +41,29 @@ const XML_TAG = new RegExp(String.raw`</?${XML_NAME}(?:\s+${ANY_NAME}(?:\s*=\s*(
 const RAW_TEXT = new Set(['script', 'style']);
 
 type Child = PhrasingContent;
+/** The blocks whose lines hold the phrasing content (their text is cut without container prefixes). */
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 /** The nodes whose children are text and inline HTML (elsewhere an `html` node is a block). */
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'kramdownTableElement', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
 interface Reader {
   source: string;
   children: Child[];
+  /** The text of the block the children are in (container prefixes off its lines), made on first use. */
+  blockText: () => ContainerText;
 }
 
 /** A tag kramdown shows as written: escaped HTML, so no later stage (smart quotes) changes it. */
 const shownAsWritten = (value: string, node: Child): Html => ({ type: 'html', value: escapeText(value), position: node.position });
+
+/** A node as written in the note; inside a quote or list item without the line prefixes. */
+function writtenOf(reader: Reader, node: Child): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const { text, fromSource } = reader.blockText();
+  return text.slice(fromSource(start), fromSource(end));
+}
 
 function sourceOf(reader: Reader, node: Child): string | undefined {
   const start = node.position?.start.offset;
@@ -67,6 +83,12 @@ function findEnd(children: readonly Child[], open: number, to: number, name: str
     if (end && elementName(end[1]!) === name && depth-- === 0) return index;
   }
   return undefined;
+}
+
+/** Whether the whole of `tag` is a start tag as kramdown's span parser reads one. */
+function isKramdownTag(tag: string): boolean {
+  KRAMDOWN_START_TAG.lastIndex = 0;
+  return KRAMDOWN_START_TAG.exec(tag)?.[0].length === tag.length;
 }
 
 /** Whether kramdown reads Markdown inside this element (its `markdown` attribute first). */
@@ -89,7 +111,7 @@ function readRange(reader: Reader, from: number, to: number, raw: boolean, verba
   while (index < to) {
     const node = children[index]!;
     if (node.type !== 'html') {
-      const written = raw ? sourceOf(reader, node) : undefined;
+      const written = raw ? writtenOf(reader, node) : undefined;
       if (written !== undefined) children[index] = { type: 'html', value: verbatim ? written : escapeText(written), position: node.position };
       index++;
       continue;
@@ -107,7 +129,9 @@ function readRange(reader: Reader, from: number, to: number, raw: boolean, verba
     }
     const name = elementName(start[1]!);
     const attributes = start[2] ?? '';
-    if (KRAMDOWN_BLOCK_ELEMENTS.has(name)) {
+    // A block element's start tag, or one kramdown's tag grammar rejects (`<foo bar=baz.x>`: an
+    // unquoted value is letters and digits only), is text to kramdown.
+    if (KRAMDOWN_BLOCK_ELEMENTS.has(name) || !isKramdownTag(value)) {
       children[index] = shownAsWritten(value, node);
       index++;
       continue;
@@ -155,10 +179,17 @@ function splitXmlTags(reader: Reader, point: (offset: number) => Point): void {
 const remarkKramdownSpanHtml: Plugin<[], Root> = () => (tree, file) => {
   const source = String(file.value);
   let point: ((offset: number) => Point) | undefined;
-  visit(tree, (parent) => {
+  visitParents(tree, (parent, ancestors) => {
     if (!PHRASING_PARENTS.has(parent.type)) return;
     const children = (parent as Parent).children as Child[];
-    const reader: Reader = { source, children };
+    let text: ContainerText | undefined;
+    const blockText = (): ContainerText => {
+      if (text) return text;
+      const blockAt = BLOCKS.has(parent.type) ? ancestors.length : ancestors.findLastIndex((node) => BLOCKS.has(node.type));
+      text = blockAt < 0 ? sourceText(source) : containerText(source, ancestors[blockAt] ?? parent, ancestors.slice(0, blockAt));
+      return text;
+    };
+    const reader: Reader = { source, children, blockText };
     if (source.includes(':')) splitXmlTags(reader, (offset) => (point ??= pointer(source))(offset));
     if (children.some((child) => child.type === 'html')) readRange(reader, 0, children.length, false, false);
   });
