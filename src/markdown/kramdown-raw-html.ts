@@ -75,6 +75,10 @@ export function contentModel(name: string, attributes: string): ContentModel {
   return BLOCK_MODEL.has(lower) ? 'block' : SPAN_MODEL.has(lower) ? 'span' : 'raw';
 }
 
+/** A start tag as kramdown writes it: a line break in a quoted attribute value becomes a space. */
+export const tagOnOneLine = (tag: string): string =>
+  /[\r\n]/.test(tag) ? tag.replace(/=\s*("[^"]*"|'[^']*')/g, (attribute) => attribute.replace(/\r?\n/g, ' ')) : tag;
+
 /** Text as kramdown writes it: `<`, `>` and a bare `&` escaped, entity references kept. */
 export const escapeText = (text: string): string =>
   text.replace(/&(?![A-Za-z_:][\w.:-]*;|#\d+;|#x[\dA-Fa-f]+;)|[<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
@@ -275,7 +279,8 @@ export function readRawSpan(text: string, from: number, limit: number, name: str
       html += escapeText(written);
     } else {
       // `<span/>` is an empty element to kramdown; the HTML parser would open one over the rest.
-      html += written.endsWith('/>') && !WITHOUT_BODY.has(token.name) ? `${written.slice(0, -2).trimEnd()}></${token.written}>` : written;
+      const tag = tagOnOneLine(written);
+      html += tag.endsWith('/>') && !WITHOUT_BODY.has(token.name) ? `${tag.slice(0, -2).trimEnd()}></${token.written}>` : tag;
       if (!token.closed) open.push(token.name);
     }
   }

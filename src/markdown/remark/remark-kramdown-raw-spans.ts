@@ -7,7 +7,7 @@
 // `<?` in a paragraph are text to kramdown, not HTML.
 import type { Html, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { START_TAG, isRawSpan, isSpanTag, readRawSpan, escapeText } from '../kramdown-raw-html.ts';
+import { START_TAG, isRawSpan, isSpanTag, readRawSpan, escapeText, tagOnOneLine } from '../kramdown-raw-html.ts';
 import { pointer } from '../source-points.ts';
 import { visitParents } from '../visit.ts';
 import { containerText } from '../container-text.ts';
@@ -75,7 +75,7 @@ const remarkKramdownRawSpans: Plugin<[], Root> = () => (tree, file) => {
       if (!lastRange) continue;
       const tail = children[last]!;
       if (lastRange[1] > content.end && (tail.type !== 'text' || !verbatim(tail))) continue;
-      const replacement: PhrasingContent[] = [html(escapeText(text.slice(start, tagAt)) + tag[0] + content.html, start, content.end)];
+      const replacement: PhrasingContent[] = [html(escapeText(text.slice(start, tagAt)) + tagOnOneLine(tag[0]) + content.html, start, content.end)];
       if (lastRange[1] > content.end) replacement.push({ type: 'text', value: text.slice(content.end, lastRange[1]), position: { start: point(toSource(content.end)), end: point(toSource(lastRange[1])) } });
       children.splice(index, last - index + 1, ...replacement);
     }

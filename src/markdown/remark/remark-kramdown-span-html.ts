@@ -23,7 +23,7 @@
 import type { Html, Parent, PhrasingContent, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { Point } from 'unist';
-import { elementName, escapeText, KRAMDOWN_BLOCK_ELEMENTS, parsesSpanContent, START_TAG as KRAMDOWN_START_TAG, WITHOUT_BODY } from '../kramdown-raw-html.ts';
+import { elementName, escapeText, KRAMDOWN_BLOCK_ELEMENTS, parsesSpanContent, START_TAG as KRAMDOWN_START_TAG, tagOnOneLine, WITHOUT_BODY } from '../kramdown-raw-html.ts';
 import { pointer } from '../source-points.ts';
 import { visitParents } from '../visit.ts';
 import { containerText, sourceText, type ContainerText } from '../container-text.ts';
@@ -31,7 +31,6 @@ import { containerText, sourceText, type ContainerText } from '../container-text
 const START_TAG = /^<([A-Za-z][\w:.-]*)((?:\s[^>]*?)?)\s*(\/?)>$/;
 const END_TAG = /^<\/([A-Za-z][\w:.-]*)\s*>$/;
 const NOT_A_TAG = /^<[?!](?!--)/;
-const QUOTED_VALUE = /=\s*("[^"]*"|'[^']*')/g;
 const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))/i;
 /** A tag whose name has a namespace (kramdown's XML names): CommonMark takes it for text. */
 const XML_NAME = String.raw`[A-Za-z_][\w.-]*:[A-Za-z_][\w.:-]*`;
@@ -136,7 +135,7 @@ function readRange(reader: Reader, from: number, to: number, raw: boolean, verba
       index++;
       continue;
     }
-    if (/[\r\n]/.test(attributes)) node.value = value.replace(QUOTED_VALUE, (attribute) => attribute.replace(/\r?\n/g, ' '));
+    node.value = tagOnOneLine(value);
     if (WITHOUT_BODY.has(name)) {
       index++;
       continue;
