@@ -8,6 +8,7 @@ import type { Html, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { Plugin } from 'unified';
 import { parseEmphasis, type Piece, type Token } from '../kramdown-emphasis.ts';
+import { pointer } from '../source-points.ts';
 import { visit } from '../visit.ts';
 
 type Node = PhrasingContent;
@@ -17,22 +18,6 @@ const hasChildren = (node: Node): node is Extract<Node, Parent> => 'children' in
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const ENTITY = /^&(?:#\d+|#x[\da-f]+|\w+);/i;
-
-/** Where each character of the file starts a line: offsets to points. */
-function pointsOf(source: string): (offset: number) => Point {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1, offset };
-  };
-}
 
 interface Reading {
   tokens: Token<Node>[];
@@ -165,7 +150,7 @@ const remarkKramdownEmphasis: Plugin<[], Root> = () => (tree, file) => {
   let pointAt: ((offset: number) => Point) | undefined;
   const position = (from: number | undefined, to: number | undefined): Position | undefined => {
     if (from === undefined || to === undefined) return undefined;
-    pointAt ??= pointsOf(source);
+    pointAt ??= pointer(source);
     return { start: pointAt(from), end: pointAt(to) };
   };
 
