@@ -190,7 +190,9 @@ test('the close button and a click on the backdrop close; the page behind does n
   await page.keyboard.press('PageDown');
   await page.getByRole('button', { name: 'Close viewer' }).click();
   await expect(dialog(page)).toBeHidden();
-  expect(await page.evaluate(() => scrollY)).toBe(before);
+  // The dialog hides at once; its `close` event, which puts the page back where it was, is a task
+  // queued after it, so the offset is polled (it fails if the page never comes back to `before`).
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(before);
 
   await page.getByRole('button', { name: 'Enlarge image: 🌅 Harbour at dusk' }).click();
   await expect(dialog(page)).toBeVisible();
