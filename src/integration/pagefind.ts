@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BuiltPage } from './built-pages.ts';
 import { withDiagramText } from './diagram-search-text.ts';
+import type { SearchIndexCache } from './search-index-cache.ts';
 
 /**
  * Code is left out: a listing's keywords and punctuation would outrank the prose that explains
@@ -35,13 +36,35 @@ const IGNORED_LINK = /<a\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/a>/g;
 export interface SearchIndexSummary {
   /** Pages that had searchable text. */
   pages: number;
+  /** The index was last build's, copied from the cache (the pages gave Pagefind the same input). */
+  fromCache: boolean;
 }
+
+/** What Pagefind is given for a page: its HTML without the ignored links, plus its diagrams' words. */
+const indexedContent = (html: string): string => withDiagramText(html.replace(IGNORED_LINK, ''));
 
 /**
  * Indexes `pages` under their URLs without the base path; the browser's Pagefind prefixes the
- * base it is loaded from, so one index works under `/` and under `/repo/`.
+ * base it is loaded from, so one index works under `/` and under `/repo/`. With a `cache`, pages
+ * that give Pagefind what they gave it last build get last build's index (search-index-cache.ts).
  */
-export async function writeSearchIndex(outDir: string, pages: BuiltPage[]): Promise<SearchIndexSummary> {
+export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache?: SearchIndexCache): Promise<SearchIndexSummary> {
+  const outputPath = path.join(outDir, 'pagefind');
+  const key = cache && (await cache.keyOf(contents(pages)));
+  if (cache && key) {
+    const restored = await cache.restore(key, outputPath);
+    if (restored !== undefined) return { pages: restored, fromCache: true };
+  }
+  const summary = await runPagefind(outputPath, pages);
+  if (cache && key) await cache.store(key, outputPath, summary.pages);
+  return summary;
+}
+
+async function* contents(pages: BuiltPage[]): AsyncIterable<{ url: string; content: string }> {
+  for (const page of pages) yield { url: page.url, content: indexedContent(await page.read()) };
+}
+
+async function runPagefind(outputPath: string, pages: BuiltPage[]): Promise<SearchIndexSummary> {
   const created = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDE, forceLanguage: 'en' });
   if (!created.index) throw new Error(`search index: Pagefind did not start: ${created.errors.join('; ')}`);
   const { index } = created;
@@ -52,16 +75,15 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[]): Prom
     let indexed = 0;
     for (const page of pages) {
       const html = await page.read();
-      const added = await index.addHTMLFile({ url: page.url, content: withDiagramText(html.replace(IGNORED_LINK, '')) });
+      const added = await index.addHTMLFile({ url: page.url, content: indexedContent(html) });
       if (added.errors.length > 0) throw new Error(`search index: ${page.file}: ${added.errors.join('; ')}`);
       if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(html)) indexed += 1;
     }
-    const outputPath = path.join(outDir, 'pagefind');
     await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
     await Promise.all(UNUSED_BUNDLES.map((file) => rm(path.join(outputPath, file), { force: true })));
-    return { pages: indexed };
+    return { pages: indexed, fromCache: false };
   } finally {
     await pagefind.close();
   }

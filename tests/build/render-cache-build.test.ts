@@ -22,6 +22,10 @@ describe('the render cache in a build', () => {
     for (const build of [uncached, cold, warm]) expect(build.status, build.output).toBe(0);
     expect(cold.output).toMatch(/rendered \d+ notes \(0 unchanged, from the render cache\)/);
     expect(warm.output).toMatch(/rendered (\d+) notes \(\1 unchanged, from the render cache\)/);
+    // The warm build's search index is the cold build's, copied (search-index-cache.ts): its bytes
+    // are compared with a fresh Pagefind run's below.
+    expect(cold.output).not.toMatch(/search index: .*from the cache/);
+    expect(warm.output).toMatch(/search index: \d+ pages in pagefind\/ \(unchanged, from the cache\)/);
 
     const list = files(uncached.outDir).sort();
     expect(list.length).toBeGreaterThan(10);
