@@ -66,6 +66,14 @@ export class Build {
     }
   }
 
+  /**
+   * The generator's version for the build's other caches (the search index): hashed once with the
+   * render cache's; undefined where caching is off (no generator root, or RENDER_CACHE=0).
+   */
+  cacheVersion(): string | undefined {
+    return this.#renderCache?.generatorVersion;
+  }
+
   /** The PlantUML service, started on the first diagram; stopped by `shutdown()`. */
   diagrams(): BuildDiagrams {
     if (!this.#diagrams) {

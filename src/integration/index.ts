@@ -26,11 +26,12 @@ function buildNotices(model: SiteModel): string[] {
 import { collectUserPlugins, type UserPlugins } from '../build/user-plugins.ts';
 import { writePreviews } from './previews.ts';
 import { SearchIndexCache } from './search-index-cache.ts';
-import { generatorVersion } from '../render/render-cache.ts';
 
-/** Last build's search index is reused when its input is unchanged; RENDER_CACHE=0 turns that off with the render cache. */
-const searchIndexCache = (cacheDir: string, generatorRoot: string): SearchIndexCache | undefined =>
-  process.env.RENDER_CACHE === '0' ? undefined : new SearchIndexCache(cacheDir, generatorVersion(generatorRoot));
+/** Last build's search index is reused when its input is unchanged; off with the render cache (RENDER_CACHE=0). */
+const searchIndexCache = (build: Build): SearchIndexCache | undefined => {
+  const version = build.cacheVersion();
+  return version === undefined ? undefined : new SearchIndexCache(build.config.cacheDir, version);
+};
 
 export interface StudyNotesOptions extends Partial<UserPlugins> {
   /** The notes folder, absolute or relative to the project (default `content`); `NOTES_DIR` overrides it. */
@@ -41,7 +42,6 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
   let build: Build | undefined;
   let outDir = '';
   let lock: BuildLock | undefined;
-  let generatorRoot = '';
   const current = (): Build => {
     if (!build) throw new Error('study-notes: the build has not been set up (astro:config:setup did not run)');
     return build;
@@ -51,7 +51,6 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
     hooks: {
       'astro:config:setup': ({ command, config: astroConfig, addWatchFile, updateConfig, logger }) => {
         const root = fileURLToPath(astroConfig.root);
-        generatorRoot = root;
         // Astro's own markdown.remarkPlugins/rehypePlugins apply to the notes too, before the options' own.
         const plugins = collectUserPlugins(options, astroConfig.markdown, (message) => logger.warn(message));
         build = new Build(loadSiteConfig(process.env, root, { notesDir: options.notesDir }), { generatorRoot: root, plugins, dev: command === 'dev' });
@@ -97,7 +96,7 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
           writePreviews(outDir, site.notes.values()),
           // GitHub Pages must serve the files as they are, not run Jekyll over them again.
           writeFile(path.join(outDir, '.nojekyll'), ''),
-          writePublishingFiles(outDir, config, site.model, logger, searchIndexCache(config.cacheDir, generatorRoot)),
+          writePublishingFiles(outDir, config, site.model, logger, searchIndexCache(build)),
         ]);
         logger.info(`link previews: ${previews} pages in _preview/`);
         for (const notice of buildNotices(site.model)) logger.info(notice);

@@ -50,6 +50,8 @@ const indexedContent = (html: string): string => withDiagramText(html.replace(IG
  */
 export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache?: SearchIndexCache): Promise<SearchIndexSummary> {
   const outputPath = path.join(outDir, 'pagefind');
+  // On a miss the pages are read twice (for the key, then for Pagefind): keeping them all between
+  // the two would bring back the site-sized copy in memory that reading one at a time avoids.
   const key = cache && (await cache.keyOf(contents(pages)));
   if (cache && key) {
     const restored = await cache.restore(key, outputPath);

@@ -144,6 +144,11 @@ export class RenderCache {
     this.#plugins = options.plugins ?? '';
   }
 
+  /** The generator's version, read once per cache object (see `#version`); other caches key on it too. */
+  get generatorVersion(): string {
+    return (this.#version ??= generatorVersion(this.#generatorRoot));
+  }
+
   keysFor(config: SiteConfig, model: SiteModel, liquidSite: Record<string, unknown>): BuildKeys {
     this.hits = 0;
     this.rendered.clear();
@@ -151,7 +156,7 @@ export class RenderCache {
     // Links to `.md` files resolve to their pages' URLs (files are listed in site.static_files).
     const structure = stableJson(model.pages.map((p) => [p.relPath, p.url, p.outputPath]));
     const graphviz = findExecutable('dot', process.env.DIAGRAMS_SEARCH_PATH || process.env.PATH) !== undefined;
-    const base = sha256(String(FORMAT), (this.#version ??= generatorVersion(this.#generatorRoot)), this.#plugins, stableJson(rendering), structure, String(graphviz));
+    const base = sha256(String(FORMAT), this.generatorVersion, this.#plugins, stableJson(rendering), structure, String(graphviz));
     const once = <T>(make: () => T): (() => T) => {
       let value: { v: T } | undefined;
       return () => (value ??= { v: make() }).v;
