@@ -7,10 +7,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
-import type { NoteContext } from '../../../src/markdown/note-context.ts';
-import { createNotePipeline, runPipeline } from '../../../src/markdown/pipeline.ts';
-import { preprocessMarkdown } from '../../../src/markdown/preprocess.ts';
 import rehypeFigures from '../../../src/markdown/rehype/rehype-figures.ts';
 import { expectGolden } from '../../helpers/golden.ts';
 import { renderMarkdown } from '../../helpers/render-markdown.ts';
@@ -90,21 +86,7 @@ describe('rehype-figures', () => {
   });
 
   it('makes a Markdown picture in a note a figure, through the real pipeline', async () => {
-    const pre = preprocessMarkdown('## Pictures\n\n![A harbour at dusk](./assets/harbour.png)\n\nText.\n');
-    const context: NoteContext = {
-      file: '/notes/study/note.md',
-      source: { text: '## Pictures\n\n![A harbour at dusk](./assets/harbour.png)\n\nText.\n', firstLine: 1 },
-      relPath: 'study/note.md',
-      notesDir: '/notes',
-      base: '/',
-      lineMap: pre.lineMap,
-      diagnostics: new Diagnostics('/notes'),
-      rawBlocks: pre.rawBlocks,
-      pageUrlForSource: () => undefined,
-      headings: [],
-      links: [],
-    };
-    const html = await runPipeline(createNotePipeline().processors.markdown, pre.text, context);
+    const { html } = await renderMarkdown('## Pictures\n\n![A harbour at dusk](./assets/harbour.png)\n\nText.\n');
     expect(html).toContain(
       '<figure class="figure" data-figure="image" id="fig-a-harbour-at-dusk"><div class="figure-media"><img src="/study/assets/harbour.png" alt="A harbour at dusk"></div><button type="button" class="figure-enlarge" aria-label="Enlarge image: A harbour at dusk"',
     );
