@@ -5,6 +5,7 @@
 // over `site.pages` does not make every child an index.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { NotesFolder } from './confine.ts';
 import { parseFrontMatter } from './front-matter.ts';
 
 export type AuthorLayoutRole = 'note' | 'index' | 'page';
@@ -35,9 +36,13 @@ export function readAuthorLayouts(notesDir: string): Map<string, AuthorLayoutInf
   const dir = path.join(notesDir, '_layouts');
   const layouts = new Map<string, AuthorLayout>();
   if (existsSync(dir)) {
+    const folder = new NotesFolder(notesDir);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isFile() || !/\.(html?|md|markdown|liquid)$/i.test(entry.name)) continue;
-      const parsed = parseFrontMatter(readFileSync(path.join(dir, entry.name), 'utf8'));
+      // `_layouts/` itself may be a symlink out of the notes folder: only files inside it are read.
+      const file = folder.check(path.join(dir, entry.name)).file;
+      if (file === undefined) continue;
+      const parsed = parseFrontMatter(readFileSync(file, 'utf8'));
       const parent = typeof parsed.data.layout === 'string' ? parsed.data.layout : undefined;
       layouts.set(entry.name.replace(/\.[^.]+$/, ''), { ...(parent ? { parent } : {}), text: parsed.body });
     }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { Diagnostics } from '../diagnostics/diagnostics.ts';
 import { renderLiquid } from '../liquid/liquid-engine.ts';
+import { NotesFolder } from '../loader/confine.ts';
 import { withBase } from '../loader/permalink.ts';
 import type { Page, SiteModel } from '../loader/site-model.ts';
 import type { AuthorIcon, AuthorLink } from './author-html.ts';
@@ -50,10 +51,18 @@ async function renderTemplate(
   relPath: string,
   diagnostics: Diagnostics,
   content = '',
+  /** The layout whose `layout:` names this one: where a refused read is reported. */
+  namedIn?: string,
 ): Promise<(AuthorTemplate & { parent?: string }) | undefined> {
   const file = path.join(model.config.notesDir, relPath);
   if (!existsSync(file)) return undefined;
-  const source = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  // A layout's `layout: ../../x` or a symlinked include could lead out of the notes folder.
+  const confined = new NotesFolder(model.config.notesDir).check(file, relPath);
+  if (confined.file === undefined) {
+    diagnostics.warn(namedIn ?? file, undefined, 'confinement', `${confined.problem}; not read for the site header/footer`);
+    return undefined;
+  }
+  const source = readFileSync(confined.file, 'utf8').replace(/\r\n/g, '\n');
   const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(source)?.[0] ?? '';
   const parent = /^layout:\s*["']?([\w./-]+?)["']?\s*$/m.exec(frontMatter)?.[1];
   const result = await renderLiquid(liquid, source.slice(frontMatter.length), { site, page: {}, content }, { noteDir: path.dirname(file), notesDir: model.config.notesDir });
@@ -68,7 +77,7 @@ async function renderDefaultLayout(model: SiteModel, liquid: Liquid, site: Recor
   let layout = await renderTemplate(model, liquid, site, '_layouts/default.html', diagnostics);
   const file = layout?.file;
   for (let depth = 0; layout?.parent && depth < 4; depth++) {
-    const outer = await renderTemplate(model, liquid, site, `_layouts/${layout.parent}.html`, diagnostics, layout.html);
+    const outer = await renderTemplate(model, liquid, site, `_layouts/${layout.parent}.html`, diagnostics, layout.html, layout.file);
     if (!outer) break;
     layout = outer;
   }

@@ -50,6 +50,13 @@ beforeAll(() => {
   symlinkSync(path.join(outside, 'secret.txt'), path.join(notes, '_includes', 'evil.html'));
   symlinkSync(path.join(outside, 'secret.txt'), path.join(notes, 'assets', 'leak.png'));
   symlinkSync(path.join(notes, 'assets', 'ok.txt'), path.join(notes, 'assets', 'alias.txt'));
+  // The author's header and layout chain, read for the site chrome: a symlinked header include and a
+  // default layout whose `layout:` climbs out of the folder must not bring the outside file's links.
+  writeFileSync(path.join(outside, 'chrome.html'), `<header><a href="/${OUTSIDE}">${OUTSIDE}</a></header>\n{{ content }}\n`);
+  symlinkSync(path.join(outside, 'chrome.html'), path.join(notes, '_includes', 'header.html'));
+  mkdirSync(path.join(notes, '_layouts'));
+  const climb = path.relative(path.join(notes, '_layouts'), path.join(outside, 'chrome'));
+  writeFileSync(path.join(notes, '_layouts', 'default.html'), `---\nlayout: ${climb}\n---\n{{ content }}\n`);
   const env = { LIQUID_RENDER_LIMIT_MS: '2000', PAGE_SIZE_LIMIT: '2000000' };
   build = buildSite(notes, env);
   strict = buildSite(notes, { ...env, STRICT: '1' });
@@ -69,6 +76,8 @@ describe('confinement', () => {
     expect(build.output).toMatch(/git\.md:6: warning \[liquid\] include_relative "\.git\/config" is inside "\.git", a hidden file or folder/);
     expect(build.output).toMatch(/include-outside\.md:6: warning \[liquid\] .*evil\.html/);
     expect(build.output).toMatch(/assets\/leak\.png: error \[confinement\] assets\/leak\.png is a symbolic link pointing outside the notes folder; not published/);
+    expect(build.output).toMatch(/_includes\/header\.html: warning \[confinement\] _includes\/header\.html is a symbolic link pointing outside the notes folder; not read for the site header\/footer/);
+    expect(build.output).toMatch(/_layouts\/default\.html: warning \[confinement\] _layouts\/\.\.\/.*chrome\.html is outside the notes folder; not read for the site header\/footer/);
     expect(build.read('leak-file.html')).toContain('After the file leak.');
     expect(build.read('leak-dir.html')).toContain('After the folder leak.');
     expect(build.read('git.html')).toContain('After the git leak.');
