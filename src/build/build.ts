@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { NotePipelineOptions } from '../markdown/pipeline.ts';
+import { HighlightCache } from '../markdown/rehype/highlight-cache.ts';
 import { RenderCache } from '../render/render-cache.ts';
 import { RenderWorkers } from '../render/render-workers.ts';
 import { renderSite, type RenderedSite } from '../render/render-site.ts';
@@ -39,6 +40,8 @@ export class Build {
   readonly #shutdownHooks: ShutdownHook[] = [];
   /** Kept across dev-server re-renders, so an edit re-renders only the notes it touches. */
   readonly #renderCache: RenderCache | undefined;
+  /** Shiki's output per code block: a note rendered again with its code unchanged never starts Shiki. */
+  readonly #highlightCache: HighlightCache | undefined;
   readonly #plugins: UserPlugins;
   readonly #generatorRoot: string | undefined;
   readonly #dev: boolean;
@@ -63,6 +66,8 @@ export class Build {
         plugins: pluginsFingerprint(this.#plugins, options.generatorRoot),
         memory: this.#dev,
       });
+      const renderCache = this.#renderCache;
+      this.#highlightCache = new HighlightCache({ dir: path.join(config.cacheDir, 'code'), version: () => renderCache.generatorVersion });
     }
   }
 
@@ -151,11 +156,14 @@ export class Build {
     // A build renders once, so one file serves; the dev server keeps its notes in memory.
     this.#heldHtml ??= this.#dev ? undefined : new NoteHtmlFile(path.join(this.#siteDir(), `${process.pid}-${this.#id}-html.bin`));
     const held = this.#heldHtml;
+    this.#highlightCache?.resetCounts();
     const site = await renderSite(this.config, this.#pipelineOptions(), this.diagnostics, cache, () => this.#workers(), (pages) => this.#beforeRendering(pages), held && ((note) => held.hold(note)));
     // Every diagram is rendered by now: a build's JVMs (~170 MB each) need not outlive the notes.
     if (!this.#dev) this.#diagrams?.service.shutdown();
     const reused = cache ? ` (${cache.hits} unchanged, from the render cache)` : '';
     console.log(`[notes] rendered ${site.notes.size} notes${reused} and ${site.model.assets.length} files from ${this.config.notesDir} in ${Date.now() - started} ms`);
+    const code = this.#highlightCache;
+    if (code && code.fromCache + code.highlighted > 0) console.log(`[notes] code blocks: ${code.fromCache} from the highlight cache, ${code.highlighted} highlighted by Shiki (${code.shikiNotes} notes)`);
     return site;
   }
 
@@ -185,10 +193,12 @@ export class Build {
     const userPlugins = this.#plugins.remarkPlugins.length + this.#plugins.rehypePlugins.length > 0;
     if (!this.#generatorRoot || userPlugins || !(wanted >= 1)) return undefined;
     const workerFile = path.join(this.#generatorRoot, 'src/render/render-worker.ts');
-    return new RenderWorkers({ size: Math.floor(wanted), workerFile, config: this.config, diagrams: () => this.diagrams() });
+    const code = this.#highlightCache;
+    const highlightCache = code && { dir: code.dir, version: this.#renderCache!.generatorVersion };
+    return new RenderWorkers({ size: Math.floor(wanted), workerFile, config: this.config, diagrams: () => this.diagrams(), highlightCache });
   }
 
   #pipelineOptions(): NotePipelineOptions {
-    return { diagrams: () => this.diagrams(), ...this.#plugins };
+    return { diagrams: () => this.diagrams(), highlightCache: this.#highlightCache, ...this.#plugins };
   }
 }

@@ -14,6 +14,7 @@ import type { NoteContext } from './note-context.ts';
 import rehypeCodeCopy from './rehype/rehype-code-copy.ts';
 import rehypeDiagrams, { type RehypeDiagramsOptions } from './rehype/rehype-diagrams.ts';
 import rehypeFigures from './rehype/rehype-figures.ts';
+import type { HighlightCache } from './rehype/highlight-cache.ts';
 import rehypeHighlightCode, { rehypePlainCodeClass } from './rehype/rehype-highlight-code.ts';
 import rehypeCollectLinks from './rehype/rehype-collect-links.ts';
 import rehypeCollectSections from './rehype/rehype-collect-sections.ts';
@@ -58,6 +59,8 @@ export interface NotePipelineOptions {
    * conformance test compares the Markdown reading alone). Default true.
    */
   figures?: boolean;
+  /** The build's store of highlighted code blocks (highlight-cache.ts); without it Shiki highlights every block. */
+  highlightCache?: HighlightCache;
   /** The user's remark plugins (`studyNotes({ remarkPlugins })`, Astro's `markdown.remarkPlugins`): after the dialect's own. */
   remarkPlugins?: PluggableList;
   /**
@@ -129,7 +132,7 @@ function withPageStages(processor: TreeProcessor, options: NotePipelineOptions):
     // id and enlarge button.
     .use(options.figures !== false && options.diagrams ? [[rehypeDiagrams, { service: options.diagrams }]] : [])
     .use(options.figures !== false ? [rehypeFigures] : [])
-    .use(rehypeHighlightCode)
+    .use(rehypeHighlightCode, { cache: options.highlightCache })
     .use(rehypeCodeCopy)
     .use(options.rehypePlugins ?? [])
     .use(rehypeCollectLinks)

@@ -4,11 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Diagnostics } from '../diagnostics/diagnostics.ts';
 import type { LayoutFallback } from '../diagrams/build-diagrams.ts';
 import type { DiagramResult, DiagramService } from '../diagrams/diagram-service.ts';
+import { HighlightCache } from '../markdown/rehype/highlight-cache.ts';
 import { createRenderEnvironment, renderRecorded } from './render-site.ts';
 import type { FromWorker, ToWorker, WorkerData } from './render-workers.ts';
 
 const port = parentPort!;
-const { config } = workerData as WorkerData;
+const { config, highlightCache } = workerData as WorkerData;
 const send = (message: FromWorker): void => port.postMessage(message);
 
 const waiting = new Map<number, (result: DiagramResult) => void>();
@@ -28,7 +29,10 @@ const fallbacks = new Map<string, LayoutFallback[]>();
 // The main thread's pipeline options (src/build/build.ts) without user plugins, with the service above.
 const { env } = await createRenderEnvironment(
   config,
-  { diagrams: (context) => ({ service, layoutFallbacks: fallbacks.get(context.file) }) },
+  {
+    diagrams: (context) => ({ service, layoutFallbacks: fallbacks.get(context.file) }),
+    highlightCache: highlightCache && new HighlightCache({ dir: highlightCache.dir, version: () => highlightCache.version }),
+  },
   // The main thread reports the model's own warnings (front matter, data); these are dropped.
   new Diagnostics(),
 );

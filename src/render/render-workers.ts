@@ -26,6 +26,8 @@ export type FromWorker =
 
 export interface WorkerData {
   config: SiteConfig;
+  /** Where the build's highlight cache lives and the version it keys on: workers use it too. */
+  highlightCache?: { dir: string; version: string };
 }
 
 interface Job {
@@ -45,9 +47,9 @@ export class RenderWorkers {
   #next = 0;
 
   /** `workerFile`: render-worker.ts, run by Node itself (type stripping), outside Vite. */
-  constructor(options: { size: number; workerFile: string; config: SiteConfig; diagrams: () => BuildDiagrams }) {
+  constructor(options: { size: number; workerFile: string; config: SiteConfig; diagrams: () => BuildDiagrams; highlightCache?: WorkerData['highlightCache'] }) {
     this.#diagrams = options.diagrams;
-    const workerData: WorkerData = { config: options.config };
+    const workerData: WorkerData = { config: options.config, highlightCache: options.highlightCache };
     for (let i = 0; i < options.size; i++) {
       const slot: Slot = { worker: new Worker(options.workerFile, { workerData }), jobs: new Map() };
       slot.worker.on('message', (message: FromWorker) => void this.#answer(slot, message));
