@@ -1,12 +1,14 @@
 // Render workers give the same site as rendering in one thread: every note's HTML, ids, links and
 // headings, and the same warnings — diagrams (asked of the main thread's service) included.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { toString } from 'hast-util-to-string';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../../src/config/site-config.ts';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
 import { createBuildDiagrams, finishDiagrams } from '../../../src/diagrams/build-diagrams.ts';
+import { HighlightCache } from '../../../src/markdown/rehype/highlight-cache.ts';
 import { renderSite } from '../../../src/render/render-site.ts';
 import { RenderWorkers } from '../../../src/render/render-workers.ts';
 import { writeNotesFolder } from '../../helpers/notes-folder.ts';
@@ -72,5 +74,23 @@ describe('render workers', () => {
     expect(warnings(parallelDiagnostics)).toEqual(warnings(serialDiagnostics));
     expect(warnings(serialDiagnostics).some((w) => w.includes('[liquid]'))).toBe(true);
     expect(warnings(serialDiagnostics).some((w) => w.includes('[broken-anchor]'))).toBe(true);
+  }, 120_000);
+
+  it("read the build's highlight cache: a cached block is put in place, not highlighted again", async () => {
+    const highlight = { dir: mkdtempSync(path.join(tmpdir(), 'render-workers-code-')), version: 'test' };
+    const serial = await renderSite(config, { ...options, highlightCache: new HighlightCache({ ...highlight, version: () => highlight.version }) });
+    // One entry marked, so that the worker's use of it shows in the note's HTML.
+    const files = readdirSync(highlight.dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => path.join(highlight.dir, f));
+    const marked = files.find((file) => toString(JSON.parse(readFileSync(file, 'utf8')).tree) === 'const n: number = 1;')!;
+    const entry = JSON.parse(readFileSync(marked, 'utf8'));
+    entry.tree.children[0].children.push({ type: 'text', value: 'from-the-cache' });
+    writeFileSync(marked, JSON.stringify(entry));
+    const parallel = await renderSite(config, options, new Diagnostics(notes), undefined, () => new RenderWorkers({ size: 2, workerFile: path.resolve('src/render/render-worker.ts'), config, diagrams: () => diagrams, highlightCache: highlight }));
+    for (const [output, note] of serial.notes) {
+      const html = parallel.notes.get(output)!.html;
+      if (output === 'notes/note-1.html') expect(html).toContain('from-the-cache');
+      else expect(html, output).toBe(note.html);
+    }
+    rmSync(highlight.dir, { recursive: true, force: true });
   }, 120_000);
 });
