@@ -1,10 +1,10 @@
 // The highlight cache (highlight-cache.ts) changes no byte of a note: a block it holds comes out
 // as Shiki would write it, a block whose code or language changed is highlighted again, a damaged
 // entry is ignored and made again, and a note whose blocks are all held never starts Shiki.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
 import type { NoteContext } from '../../../src/markdown/note-context.ts';
 import { createNotePipeline, runPipeline } from '../../../src/markdown/pipeline.ts';
@@ -75,7 +75,10 @@ async function render(markdown: string, cache?: HighlightCache): Promise<string>
   return runPipeline(pipeline.processors.markdown, pre.text, context);
 }
 
-const newCache = (dir = mkdtempSync(path.join(tmpdir(), 'highlight-cache-'))): HighlightCache => new HighlightCache({ dir, version: () => 'test-generator' });
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const newDir = (): string => made[made.push(mkdtempSync(path.join(tmpdir(), 'highlight-cache-'))) - 1]!;
+const newCache = (dir = newDir()): HighlightCache => new HighlightCache({ dir, version: () => 'test-generator' });
 
 function entries(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
