@@ -4,9 +4,10 @@
 // keys (everything Shiki's output depends on); this store adds the format and the generator's
 // version (src/ and package-lock.json), so a change in our code or a dependency re-highlights.
 // Entries are written atomically and checked for shape when read: a damaged one is ignored,
-// reported and highlighted again, never published.
+// reported and highlighted again, never published. The files are small (a few KB): read and written
+// synchronously, as a promise's file handle costs more than the read itself.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementContent, Root, RootContent } from 'hast';
 
@@ -52,6 +53,8 @@ export class HighlightCache {
   shikiNotes = 0;
   /** Entries found damaged (not JSON, wrong shape) and so highlighted again. */
   readonly damaged: string[] = [];
+  /** Sub-folders made by this object: one mkdir each, not one per block. */
+  readonly #made = new Set<string>();
 
   /** `version`: the generator's version, asked for on the first lookup (hashing src/ costs a few ms). */
   constructor(options: { dir: string; version: () => string }) {
@@ -69,11 +72,11 @@ export class HighlightCache {
   }
 
   /** The block's highlighted tree: a fresh copy on every call (later steps may change it). */
-  async get(key: string): Promise<Root | undefined> {
+  get(key: string): Root | undefined {
     const file = this.#file(key);
     let value: unknown;
     try {
-      value = JSON.parse(await readFile(file, 'utf8'));
+      value = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       value = undefined;
@@ -84,17 +87,17 @@ export class HighlightCache {
     return undefined;
   }
 
-  /** Stores the tree as it is now (serialised before the first wait: later steps may change the tree). */
-  async set(key: string, tree: Root): Promise<void> {
-    const text = JSON.stringify({ format: FORMAT, key, tree });
+  set(key: string, tree: Root): void {
     const file = this.#file(key);
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(temporary, text);
-      await rename(temporary, file);
+      const dir = path.dirname(file);
+      if (!this.#made.has(dir)) mkdirSync(dir, { recursive: true });
+      this.#made.add(dir);
+      writeFileSync(temporary, JSON.stringify({ format: FORMAT, key, tree }));
+      renameSync(temporary, file);
     } catch (error) {
-      await rm(temporary, { force: true });
+      rmSync(temporary, { force: true });
       console.warn(`[notes] highlight cache write failed (${(error as Error).message}); the block will be highlighted again next time`);
     }
   }

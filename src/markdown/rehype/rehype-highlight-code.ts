@@ -112,7 +112,7 @@ const rehypeHighlightCode: Plugin<[HighlightCodeOptions?], Root> = function (opt
     if (blocks.length === 0) return; // Shiki would change nothing
     if (!cache) return runShiki(tree, file);
     const keys = blocks.map((block) => cache.keyOf(SHIKI_SETTINGS, block.lang, block.meta, block.code));
-    const cached = await Promise.all(keys.map((key) => cache.get(key)));
+    const cached = keys.map((key) => cache.get(key));
     if (cached.every((tree) => tree !== undefined)) {
       blocks.forEach((block, i) => (block.parent.children[block.index] = cached[i] as unknown as Parent['children'][number]));
       cache.fromCache += blocks.length;
@@ -122,12 +122,10 @@ const rehypeHighlightCode: Plugin<[HighlightCodeOptions?], Root> = function (opt
     await runShiki(tree, file);
     cache.shikiNotes++;
     cache.highlighted += blocks.length;
-    const stored: Promise<void>[] = [];
     blocks.forEach((block, i) => {
       const fragment = block.parent.children[block.index] as Parent['children'][number] | Root;
-      if (cached[i] === undefined && fragment.type === 'root') stored.push(cache.set(keys[i]!, fragment));
+      if (cached[i] === undefined && fragment.type === 'root') cache.set(keys[i]!, fragment);
     });
-    await Promise.all(stored);
   };
 
   return async (tree, file) => {
