@@ -1,12 +1,13 @@
 // The search index: Pagefind reads the built pages and writes `pagefind/` (index, WASM, search API)
 // beside them. Only what lies inside `data-pagefind-body` (the note's article) is indexed; pages
 // without it (the generated home, 404) are left out by Pagefind itself.
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BuiltPage } from './built-pages.ts';
 import { withDiagramText } from './diagram-search-text.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
+import { StagingFolder, stagingPlan } from './search-staging.ts';
 
 /**
  * Code is left out: a listing's keywords and punctuation would outrank the prose that explains
@@ -47,46 +48,80 @@ const indexedContent = (html: string): string => withDiagramText(html.replace(IG
  * Indexes `pages` under their URLs without the base path; the browser's Pagefind prefixes the
  * base it is loaded from, so one index works under `/` and under `/repo/`. With a `cache`, pages
  * that give Pagefind what they gave it last build get last build's index (search-index-cache.ts).
+ * `scratchDir` holds the staging folder while Pagefind reads it (never the output folder).
  */
-export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache?: SearchIndexCache): Promise<SearchIndexSummary> {
+export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache?: SearchIndexCache, scratchDir = path.dirname(outDir)): Promise<SearchIndexSummary> {
   const outputPath = path.join(outDir, 'pagefind');
-  // On a miss the pages are read twice (for the key, then for Pagefind): keeping them all between
-  // the two would bring back the site-sized copy in memory that reading one at a time avoids.
-  const key = cache && (await cache.keyOf(contents(pages)));
-  if (cache && key) {
-    const restored = await cache.restore(key, outputPath);
-    if (restored !== undefined) return { pages: restored, fromCache: true };
+  // Pagefind reads a folder of pages with all its threads, and a page handed to it (addHTMLFile)
+  // on one (~3.5 ms a page). It names a page by its file's path, so a site with a URL no file is
+  // named by (stagedFileFor: a space, `é`, a URL ending in `index.html`, `/a` beside `/a/b`)
+  // hands every page over one by one instead: each keeps its exact URL.
+  const files = pages.length > 0 ? stagingPlan(pages.map((page) => page.url)) : undefined;
+  const staging = files && (await StagingFolder.create(scratchDir, files));
+  try {
+    // One pass: each page's indexed copy goes into the key and to its staged file. Without a
+    // staging folder, a miss reads the pages again as Pagefind takes them (holding them all
+    // between the two would bring back the site-sized copy in memory reading one at a time avoids).
+    const inputs = contents(pages, staging);
+    const key = cache ? await cache.keyOf(inputs) : staging && (await drain(inputs));
+    if (cache && key) {
+      const restored = await cache.restore(key, outputPath);
+      if (restored !== undefined) return { pages: restored, fromCache: true };
+    }
+    const summary = await runPagefind(outputPath, pages, staging);
+    if (cache && key) await cache.store(key, outputPath, summary.pages);
+    return summary;
+  } finally {
+    await staging?.remove();
   }
-  const summary = await runPagefind(outputPath, pages);
-  if (cache && key) await cache.store(key, outputPath, summary.pages);
-  return summary;
 }
 
-async function* contents(pages: BuiltPage[]): AsyncIterable<{ url: string; content: string }> {
-  for (const page of pages) yield { url: page.url, content: indexedContent(await page.read()) };
+async function* contents(pages: BuiltPage[], staging: StagingFolder | undefined): AsyncIterable<{ url: string; content: string }> {
+  for (const [i, page] of pages.entries()) {
+    const content = indexedContent(await page.read());
+    staging?.write(i, content);
+    yield { url: page.url, content };
+  }
 }
 
-async function runPagefind(outputPath: string, pages: BuiltPage[]): Promise<SearchIndexSummary> {
+async function drain(inputs: AsyncIterable<unknown>): Promise<undefined> {
+  for await (const _ of inputs);
+  return undefined;
+}
+
+async function runPagefind(outputPath: string, pages: BuiltPage[], staging: StagingFolder | undefined): Promise<SearchIndexSummary> {
   const created = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDE, forceLanguage: 'en' });
   if (!created.index) throw new Error(`search index: Pagefind did not start: ${created.errors.join('; ')}`);
   const { index } = created;
   try {
-    // One page at a time, each read when its turn comes (one copy of the site in memory). Not
-    // several at once: Pagefind numbers pages as they arrive, so the index files would differ
-    // from build to build.
-    let indexed = 0;
-    for (const page of pages) {
-      const html = await page.read();
-      const added = await index.addHTMLFile({ url: page.url, content: indexedContent(html) });
-      if (added.errors.length > 0) throw new Error(`search index: ${page.file}: ${added.errors.join('; ')}`);
-      if (added.file.uniqueWords > 0 && /\sdata-pagefind-body[\s=>]/.test(html)) indexed += 1;
+    if (staging) {
+      const added = await index.addDirectory({ path: staging.dir, glob: staging.glob() });
+      if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join('; ')}`);
+    } else {
+      // One page at a time, each read when its turn comes (one copy of the site in memory). Not
+      // several at once: Pagefind numbers pages as they arrive, so the index files would differ
+      // from build to build.
+      for (const page of pages) {
+        const added = await index.addHTMLFile({ url: page.url, content: indexedContent(await page.read()) });
+        if (added.errors.length > 0) throw new Error(`search index: ${page.file}: ${added.errors.join('; ')}`);
+      }
     }
     await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
     await Promise.all(UNUSED_BUNDLES.map((file) => rm(path.join(outputPath, file), { force: true })));
-    return { pages: indexed, fromCache: false };
+    return { pages: await indexedPages(outputPath), fromCache: false };
   } finally {
     await pagefind.close();
   }
 }
+
+/**
+ * Pages in the index, as Pagefind counts them in its entry file: those with words in their
+ * `data-pagefind-body` (the generated home and 404 have none, and Pagefind leaves them out).
+ */
+async function indexedPages(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+

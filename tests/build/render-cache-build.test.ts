@@ -35,6 +35,8 @@ describe('the render cache in a build', () => {
     // are compared with a fresh Pagefind run's below.
     expect(cold.output).not.toMatch(/search index: .*from the cache/);
     expect(warm.output).toMatch(/search index: \d+ pages in pagefind\/ \(unchanged, from the cache\)/);
+    // Pagefind read the pages from a staging folder in the cache folder, removed once it was done.
+    expect(readdirSync(cacheDir).filter((name) => name.startsWith('search-staging'))).toEqual([]);
 
     const list = files(uncached.outDir).sort();
     expect(list.length).toBeGreaterThan(10);

@@ -5,6 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
 
 const SEED = '/study/infrastructureAWSNetwork';
+/** The Jekyll-repository fixture, served by its own web server (playwright.config.ts). */
+const JEKYLL = process.env.E2E_JEKYLL_URL ?? `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4399) + 2}`;
 /** The reader issue's budget: all client JS on a note page before search is used, min+gzip. */
 const JS_BUDGET = 12 * 1024;
 
@@ -157,3 +159,25 @@ test('the search box and its hits pass axe, light and dark', async ({ page }) =>
     await page.keyboard.press('Escape');
   }
 });
+
+// Pagefind reads the pages from a staging folder and names each by its path there: the hits must
+// still carry each note's permalink exactly, an extensionless one and a folder one alike.
+for (const { query, permalink, title } of [
+  { query: 'complement', permalink: '/study/leetcodes/0001-two-sum', title: 'Two Sum' },
+  { query: 'Homebrew', permalink: '/setup/macos/', title: 'Setting up a Mac' },
+]) {
+  test(`"${query}" finds the note under its permalink ${permalink}, and the hit opens it`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${JEKYLL}/`);
+    await page.keyboard.press('/');
+    await page.locator('header input[type="search"]').pressSequentially(query);
+    const hits = page.locator('header .search-hit-main');
+    await expect(hits.first()).toBeVisible();
+    const hrefs = await hits.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const hit = hrefs.find((href) => href.split('#')[0] === permalink);
+    expect(hit, hrefs.join(' ')).toBeDefined();
+    await page.locator(`header .search-hit-main[href="${hit}"]`).click();
+    await expect(page).toHaveURL(`${JEKYLL}${hit}`);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  });
+}

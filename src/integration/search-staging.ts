@@ -1,0 +1,111 @@
+// The staging folder for Pagefind's directory indexing: each page's indexed copy is written where
+// Pagefind, reading the folder (`addDirectory`), names it by the page's URL. Pagefind indexes a
+// folder with all its threads, and a page handed to it (`addHTMLFile`) on one: ~3.5 ms a page.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Characters Pagefind (1.6) keeps as they are when it makes a URL from a file's path: it
+ * percent-encodes the others (a space, `é`, `%`, `?`, `#`, quotes, braces…), so a page whose URL
+ * holds one would be indexed under another spelling of its URL.
+ */
+const KEPT_BY_PAGEFIND = /^[A-Za-z0-9._~!$&'()*+,;=:@-]+$/;
+/** Longest segment kept well under the 255 bytes a file name may have. */
+const MAX_SEGMENT = 200;
+
+const plainSegment = (segment: string): boolean =>
+  KEPT_BY_PAGEFIND.test(segment) && segment.length <= MAX_SEGMENT && segment !== '.' && segment !== '..' && segment !== 'index.html';
+
+/**
+ * The file (relative to the staging folder) Pagefind gives `url`: the URL's path (`/a/b` → `a/b`,
+ * `/a/b.html` → `a/b.html`), and for a folder URL its `index.html` (`/a/` → `a/index.html`, `/` →
+ * `index.html`), which Pagefind names by the folder. Undefined when no file gets the URL exactly:
+ * characters Pagefind would encode, an empty or dot segment, or a URL ending in `index.html`
+ * (Pagefind would shorten it to the folder).
+ */
+export function stagedFileFor(url: string): string | undefined {
+  if (!url.startsWith('/')) return undefined;
+  const segments = url.slice(1).split('/');
+  const last = segments.pop()!;
+  if (!segments.every(plainSegment)) return undefined;
+  if (last === '') return [...segments, 'index.html'].join('/');
+  return plainSegment(last) ? url.slice(1) : undefined;
+}
+
+/**
+ * Each page's staged file, in order; undefined when a page has none or two would collide: the
+ * same file, a file that another page needs as a folder (`/a` beside `/a/b`), or names that differ
+ * only in case (one file on macOS and Windows disks).
+ */
+export function stagingPlan(urls: readonly string[]): string[] | undefined {
+  const files: string[] = [];
+  const taken = new Set<string>();
+  const folders = new Set<string>();
+  for (const url of urls) {
+    const file = stagedFileFor(url);
+    const key = file?.toLowerCase();
+    if (file === undefined || key === undefined || taken.has(key)) return undefined;
+    taken.add(key);
+    files.push(file);
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) folders.add(key.slice(0, slash));
+  }
+  return [...taken].some((key) => folders.has(key)) ? undefined : files;
+}
+
+/** Characters with a meaning in Pagefind's globs (the `wax` crate's), escaped with a backslash. */
+const GLOB_META = /[?*$:<>()[\]{},\\]/g;
+
+/**
+ * The glob that picks exactly the staged files. A wildcard for "every file" would match the
+ * folders too, and Pagefind spends ~0.3 s on each folder it is handed as a page.
+ */
+export function stagedFilesGlob(files: readonly string[]): string {
+  return `{${files.map((file) => file.replace(GLOB_META, '\\$&')).join(',')}}`;
+}
+
+/**
+ * A folder, removed by `remove()`, holding a copy of each page where Pagefind names it by the
+ * page's URL (`stagingPlan`).
+ */
+export class StagingFolder {
+  readonly dir: string;
+  readonly files: readonly string[];
+  readonly #madeFolders = new Set<string>();
+
+  private constructor(dir: string, files: readonly string[]) {
+    this.dir = dir;
+    this.files = files;
+  }
+
+  /** A new empty folder under `parent` for `files` (one per page, from `stagingPlan`). */
+  static async create(parent: string, files: readonly string[]): Promise<StagingFolder> {
+    await mkdir(parent, { recursive: true });
+    return new StagingFolder(await mkdtemp(path.join(parent, 'search-staging-')), files);
+  }
+
+  /**
+   * Writes page `index`'s copy, synchronously: Pagefind numbers pages in the order it finds them,
+   * which is the order the disk lists a folder in (by name on some file systems, by creation on
+   * others: tmpfs, btrfs). Written one after the other in the pages' order, the same pages give
+   * the same index on every build.
+   */
+  write(index: number, content: string): void {
+    const file = path.join(this.dir, this.files[index]!);
+    const folder = path.dirname(file);
+    if (!this.#madeFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.#madeFolders.add(folder);
+    }
+    writeFileSync(file, content);
+  }
+
+  /** The glob that picks exactly the staged files (see `stagedFilesGlob`). */
+  glob(): string {
+    return stagedFilesGlob(this.files);
+  }
+
+  async remove(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,102 @@
+// Pagefind's directory indexing must give every page the URL it had when handed over one by one:
+// the staged file names are checked against what the real Pagefind makes of them.
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { BuiltPage } from '../../../src/integration/built-pages.ts';
+import { writeSearchIndex } from '../../../src/integration/pagefind.ts';
+import { stagedFileFor, stagingPlan } from '../../../src/integration/search-staging.ts';
+
+const note = (word: string): string =>
+  `<!doctype html><html lang="en"><head><title>${word}</title></head><body><article data-pagefind-body><h1>${word}</h1><p>The word ${word} and common words.</p></article></body></html>`;
+
+/** Pages that answer after a random pause, so reads and writes finish in a different order each run. */
+function pages(urls: string[]): BuiltPage[] {
+  return urls.map((url, i) => ({
+    file: `page-${i}.html`,
+    url,
+    read: async () => {
+      await sleep(Math.random() * 15);
+      return note(`word${i}`);
+    },
+    unlisted: false,
+  }));
+}
+
+/** The URL of each indexed page (Pagefind's fragment files: gzip, a signature, then JSON). */
+function indexedUrls(outDir: string): string[] {
+  const dir = path.join(outDir, 'pagefind/fragment');
+  return readdirSync(dir)
+    .map((file) => {
+      const text = gunzipSync(readFileSync(path.join(dir, file))).toString('utf8');
+      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+    })
+    .sort();
+}
+
+/** Every file of the index with its bytes, to compare two runs. */
+function indexBytes(outDir: string): Map<string, string> {
+  const dir = path.join(outDir, 'pagefind');
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(files.map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)).toString('base64')]));
+}
+
+// tmpfs lists a folder in creation order: there, files created as reads finish would reorder the index.
+const scratchRoot = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
+describe('stagedFileFor', () => {
+  it('stages a page at its URL, and a folder URL as the folder\'s index.html', () => {
+    expect(stagedFileFor('/study/x')).toBe('study/x');
+    expect(stagedFileFor('/study/x.html')).toBe('study/x.html');
+    expect(stagedFileFor('/study/x/')).toBe('study/x/index.html');
+    expect(stagedFileFor('/')).toBe('index.html');
+    expect(stagedFileFor("/a/it's-(1)_~v2.0")).toBe("a/it's-(1)_~v2.0");
+  });
+
+  it('has no file for a URL Pagefind would spell otherwise or cannot reach', () => {
+    for (const url of ['/study/index.html', '/index.html', '/notes/café', '/a b', '/a%20b', '/a?b', '/a#b', '/a//b', '/a/../b', '/./a', 'relative', `/${'x'.repeat(201)}`]) {
+      expect(stagedFileFor(url), url).toBeUndefined();
+    }
+  });
+});
+
+describe('stagingPlan', () => {
+  it('stages every page when no two files collide', () => {
+    expect(stagingPlan(['/', '/study/', '/study/x', '/study/y.html'])).toEqual(['index.html', 'study/index.html', 'study/x', 'study/y.html']);
+  });
+
+  it('gives up when one page\'s file is another\'s folder, when names differ only in case, or when a URL has no file', () => {
+    expect(stagingPlan(['/a', '/a/b'])).toBeUndefined();
+    expect(stagingPlan(['/a/b', '/a'])).toBeUndefined();
+    expect(stagingPlan(['/a', '/a/'])).toBeUndefined();
+    expect(stagingPlan(['/Notes/x', '/notes/y'])).toEqual(['Notes/x', 'notes/y']);
+    expect(stagingPlan(['/Notes', '/notes'])).toBeUndefined();
+    expect(stagingPlan(['/a', '/notes/café'])).toBeUndefined();
+  });
+});
+
+describe('the search index written from the staging folder', () => {
+  const urls = ['/', '/study/', '/study/x', '/study/y.html', "/study/it's-(1)", '/notes/a,b:c$d*e@f', '/setup/macos/', '/a/b/c'];
+
+  it('gives every page its exact URL, leaves no staging folder behind, and the same bytes run after run', async () => {
+    const scratch = mkdtempSync(path.join(scratchRoot, 'search-staging-test-'));
+    const first = mkdtempSync(path.join(tmpdir(), 'search-staged-'));
+    const second = mkdtempSync(path.join(tmpdir(), 'search-staged-'));
+    const summary = await writeSearchIndex(first, pages(urls), undefined, scratch);
+    expect(summary).toEqual({ pages: urls.length, fromCache: false });
+    expect(indexedUrls(first)).toEqual([...urls].sort());
+    expect(readdirSync(scratch)).toEqual([]);
+    await writeSearchIndex(second, pages(urls), undefined, scratch);
+    expect(indexBytes(second)).toEqual(indexBytes(first));
+  }, 60_000);
+
+  it('keeps exact URLs for a site with a URL no file is named by (every page handed over one by one)', async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'search-fallback-'));
+    const withAccent = [...urls, '/notes/café', '/study/index.html'];
+    await writeSearchIndex(outDir, pages(withAccent));
+    expect(indexedUrls(outDir)).toEqual([...withAccent].sort());
+  }, 60_000);
+});
