@@ -7,7 +7,7 @@ import * as pagefind from 'pagefind';
 import type { BuiltPage } from './built-pages.ts';
 import { withDiagramText } from './diagram-search-text.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
-import { StagingFolder, stagingPlan } from './search-staging.ts';
+import { StagingFolder, stagingPlan, trimmedForIndex } from './search-staging.ts';
 
 /**
  * Code is left out: a listing's keywords and punctuation would outrank the prose that explains
@@ -79,7 +79,7 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache
 async function* contents(pages: BuiltPage[], staging: StagingFolder | undefined): AsyncIterable<{ url: string; content: string }> {
   for (const [i, page] of pages.entries()) {
     const content = indexedContent(await page.read());
-    staging?.write(i, content);
+    staging?.write(i, trimmedForIndex(content));
     yield { url: page.url, content };
   }
 }

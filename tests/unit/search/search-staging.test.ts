@@ -8,7 +8,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { BuiltPage } from '../../../src/integration/built-pages.ts';
 import { writeSearchIndex } from '../../../src/integration/pagefind.ts';
-import { stagedFileFor, stagingPlan } from '../../../src/integration/search-staging.ts';
+import * as pagefind from 'pagefind';
+import { StagingFolder, stagedFileFor, stagingPlan, trimmedForIndex } from '../../../src/integration/search-staging.ts';
 
 const note = (word: string): string =>
   `<!doctype html><html lang="en"><head><title>${word}</title></head><body><article data-pagefind-body><h1>${word}</h1><p>The word ${word} and common words.</p></article></body></html>`;
@@ -98,5 +99,52 @@ describe('the search index written from the staging folder', () => {
     const withAccent = [...urls, '/notes/café', '/study/index.html'];
     await writeSearchIndex(outDir, pages(withAccent));
     expect(indexedUrls(outDir)).toEqual([...withAccent].sort());
+  }, 60_000);
+});
+
+describe('the staged copy of a note page', () => {
+  const NOTE = readFileSync(path.resolve('tests/fixtures/search/note.html'), 'utf8');
+  const HOME = readFileSync(path.resolve('tests/fixtures/search/home.html'), 'utf8');
+  /** The note in the site's frame: a sidebar and a table of contents before it, a footer after. */
+  const framed = NOTE.replace('<main>', '<aside data-pagefind-ignore><a href="/x">Sidebar words</a></aside><nav class="toc">Toc words</nav><main>').replace(
+    '</main>',
+    '<div class="note-end" data-pagefind-ignore>Footer words</div></main><footer>Site footer</footer>',
+  );
+
+  it('keeps the head and the body article, and leaves the frame out', () => {
+    const trimmed = trimmedForIndex(framed);
+    expect(trimmed).toMatch(/^<!doctype html>\s*<html lang="en">\s*<head><title>VPC Basics · Study Notes<\/title><\/head>\s*<body><article class="prose" data-pagefind-body>/);
+    expect(trimmed).toContain('A NAT Gateway lets private subnets reach the internet.');
+    expect(trimmed.endsWith('</article></body></html>')).toBe(true);
+    for (const frame of ['Header words', 'Sidebar words', 'Toc words', 'Footer words', 'Site footer']) expect(trimmed).not.toContain(frame);
+  });
+
+  it('is the whole page when the cut could change what Pagefind reads', () => {
+    const withMeta = framed.replace('<header>', '<header data-pagefind-meta="section:Network">');
+    const twoBodies = framed.replace('<footer>', '<footer data-pagefind-body>');
+    const noArticle = framed.replace(/<article class="prose" data-pagefind-body>/, '<div data-pagefind-body>').replace('</article>', '</div>');
+    for (const page of [HOME, withMeta, twoBodies, noArticle]) expect(trimmedForIndex(page)).toBe(page);
+  });
+
+  it('gives Pagefind the same index as the whole page', async () => {
+    const urls = ['/', '/study/vpc', '/study/vpc-copy/'];
+    const html = [HOME, framed, framed.replace(/VPC Basics/g, 'VPC Copy')];
+    const files = stagingPlan(urls)!;
+    const indexOf = async (content: (page: string) => string): Promise<Map<string, string>> => {
+      const staging = await StagingFolder.create(mkdtempSync(path.join(tmpdir(), 'trim-')), files);
+      html.forEach((page, i) => staging.write(i, content(page)));
+      const outDir = mkdtempSync(path.join(tmpdir(), 'trim-out-'));
+      try {
+        const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+        await index!.addDirectory({ path: staging.dir, glob: staging.glob() });
+        await index!.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+      } finally {
+        await pagefind.close();
+        await staging.remove();
+      }
+      expect(indexedUrls(outDir)).toEqual(['/study/vpc', '/study/vpc-copy/']);
+      return indexBytes(outDir);
+    };
+    expect(await indexOf(trimmedForIndex)).toEqual(await indexOf((page) => page));
   }, 60_000);
 });
