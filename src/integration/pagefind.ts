@@ -107,7 +107,8 @@ async function runPagefind(outputPath: string, pages: BuiltPage[], staging: Stag
       }
     }
     await rm(outputPath, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath });
+    // Pagefind has read the staged copies: they go while it writes the index.
+    const [written] = await Promise.all([index.writeFiles({ outputPath }), staging?.remove()]);
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
     await Promise.all(UNUSED_BUNDLES.map((file) => rm(path.join(outputPath, file), { force: true })));
     return { pages: await indexedPages(outputPath), fromCache: false };
