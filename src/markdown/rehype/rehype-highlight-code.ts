@@ -56,7 +56,12 @@ const SHIKI_OPTIONS: RehypeShikiOptions = {
   tokenizeTimeLimit: 10_000,
 };
 
-/** Part of every cache key: a new Shiki (grammars, themes) or other options re-highlight. */
+/**
+ * Part of every cache key: a new Shiki (grammars, themes) or other options re-highlight. Known gap,
+ * Shiki's and so the cache's: a grammar that embeds others lazily (markdown, mdx, vue, latex, …)
+ * colours an embedded fence only if that language was loaded already, so such a block's colours
+ * depend on which notes were highlighted before it; the cache keeps the first result.
+ */
 const SHIKI_SETTINGS = JSON.stringify([shikiPackage.version, SHIKI_OPTIONS]);
 
 interface ShikiBlock {
@@ -113,7 +118,7 @@ const rehypeHighlightCode: Plugin<[HighlightCodeOptions?], Root> = function (opt
     if (!cache) return runShiki(tree, file);
     const keys = blocks.map((block) => cache.keyOf(SHIKI_SETTINGS, block.lang, block.meta, block.code));
     const cached = keys.map((key) => cache.get(key));
-    if (cached.every((tree) => tree !== undefined)) {
+    if (cached.every((entry) => entry !== undefined)) {
       blocks.forEach((block, i) => (block.parent.children[block.index] = cached[i] as unknown as Parent['children'][number]));
       cache.fromCache += blocks.length;
       return;
