@@ -52,6 +52,14 @@ const indexedContent = (html: string): string => withDiagramText(html.replace(IG
  */
 export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache?: SearchIndexCache, scratchDir = path.dirname(outDir)): Promise<SearchIndexSummary> {
   const outputPath = path.join(outDir, 'pagefind');
+  // On a miss the pages are read twice (for the key, then for Pagefind): keeping them all between
+  // the two would bring back the site-sized copy in memory that reading one at a time avoids, and
+  // staging them while the key is computed would cost every unchanged build the writes.
+  const key = cache && (await cache.keyOf(contents(pages)));
+  if (cache && key) {
+    const restored = await cache.restore(key, outputPath);
+    if (restored !== undefined) return { pages: restored, fromCache: true };
+  }
   // Pagefind reads a folder of pages with all its threads, and a page handed to it (addHTMLFile)
   // on one (~3.5 ms a page). It names a page by its file's path, so a site with a URL no file is
   // named by (stagedFileFor: a space, `é`, a URL ending in `index.html`, `/a` beside `/a/b`)
@@ -59,15 +67,7 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache
   const files = pages.length > 0 ? stagingPlan(pages.map((page) => page.url)) : undefined;
   const staging = files && (await StagingFolder.create(scratchDir, files));
   try {
-    // One pass: each page's indexed copy goes into the key and to its staged file. Without a
-    // staging folder, a miss reads the pages again as Pagefind takes them (holding them all
-    // between the two would bring back the site-sized copy in memory reading one at a time avoids).
-    const inputs = contents(pages, staging);
-    const key = cache ? await cache.keyOf(inputs) : staging && (await drain(inputs));
-    if (cache && key) {
-      const restored = await cache.restore(key, outputPath);
-      if (restored !== undefined) return { pages: restored, fromCache: true };
-    }
+    if (staging) for (const [i, page] of pages.entries()) staging.write(i, trimmedForIndex(indexedContent(await page.read())));
     const summary = await runPagefind(outputPath, pages, staging);
     if (cache && key) await cache.store(key, outputPath, summary.pages);
     return summary;
@@ -76,17 +76,8 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache
   }
 }
 
-async function* contents(pages: BuiltPage[], staging: StagingFolder | undefined): AsyncIterable<{ url: string; content: string }> {
-  for (const [i, page] of pages.entries()) {
-    const content = indexedContent(await page.read());
-    staging?.write(i, trimmedForIndex(content));
-    yield { url: page.url, content };
-  }
-}
-
-async function drain(inputs: AsyncIterable<unknown>): Promise<undefined> {
-  for await (const _ of inputs);
-  return undefined;
+async function* contents(pages: BuiltPage[]): AsyncIterable<{ url: string; content: string }> {
+  for (const page of pages) yield { url: page.url, content: indexedContent(await page.read()) };
 }
 
 async function runPagefind(outputPath: string, pages: BuiltPage[], staging: StagingFolder | undefined): Promise<SearchIndexSummary> {
