@@ -8,6 +8,7 @@ import type { BuiltPage } from './built-pages.ts';
 import { withDiagramText } from './diagram-search-text.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
 import { StagingFolder, stagingPlan, trimmedForIndex } from './search-staging.ts';
+import { inOrder } from '../shared/in-order.ts';
 
 /**
  * Code is left out: a listing's keywords and punctuation would outrank the prose that explains
@@ -67,7 +68,10 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache
   const files = pages.length > 0 ? stagingPlan(pages.map((page) => page.url)) : undefined;
   const staging = files && (await StagingFolder.create(scratchDir, files));
   try {
-    if (staging) for (const [i, page] of pages.entries()) staging.write(i, trimmedForIndex(indexedContent(await page.read())));
+    if (staging) {
+      let i = 0;
+      for await (const { content } of contents(pages)) staging.write(i++, trimmedForIndex(content));
+    }
     const summary = await runPagefind(outputPath, pages, staging);
     if (cache && key) await cache.store(key, outputPath, summary.pages);
     return summary;
@@ -76,8 +80,10 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache
   }
 }
 
+/** Each page's URL and indexed HTML, in order; the next few pages are read meanwhile. */
 async function* contents(pages: BuiltPage[]): AsyncIterable<{ url: string; content: string }> {
-  for (const page of pages) yield { url: page.url, content: indexedContent(await page.read()) };
+  let i = 0;
+  for await (const html of inOrder(pages.map((page) => page.read), 8)) yield { url: pages[i++]!.url, content: indexedContent(html) };
 }
 
 async function runPagefind(outputPath: string, pages: BuiltPage[], staging: StagingFolder | undefined): Promise<SearchIndexSummary> {
