@@ -66,6 +66,9 @@ function report(label: string, ours: number[], jekyll: number[] | undefined, ext
 /** Median CPU time (user + sys, children included) for the table's notes column. */
 const cpuNote = (list: Measured[]): string => (list.every((m) => Number.isFinite(m.cpuSeconds)) ? `CPU ${fmt(median(list.map((m) => m.cpuSeconds)))}` : '');
 const cpuOf = (m: Measured): string => (Number.isFinite(m.cpuSeconds) ? `, CPU ${fmt(m.cpuSeconds)}` : '');
+/** Per-process peaks and what made up the whole tree's peak (which moment of the build sets it). */
+const memoryNote = (m: Measured): string =>
+  `tree peak ${Math.round(m.peakTreeMiB)} MiB ${m.peakTreeParts}; per process ${[...m.peakByKind].map(([kind, p]) => `${kind} ${Math.round(p.mib)} MiB at ${p.seconds.toFixed(1)} s`).join(', ')}`;
 const renderMs = (m: Measured): string => /rendered (\d+) notes .* in (\d+) ms/.exec(m.log)?.slice(1, 3).join(' notes in ') ?? '?';
 
 function machine(): string {
@@ -151,6 +154,7 @@ async function growthSet(sizes: number[], diagrams: number): Promise<void> {
       cold.push(await astroBuild(notesDir, outDir, cacheDir));
       warm.push(await astroBuild(notesDir, outDir, cacheDir));
       console.log(`  run ${run}: cold ${fmt(cold.at(-1)!.seconds)} (${renderMs(cold.at(-1)!)} ms), warm ${fmt(warm.at(-1)!.seconds)} (${renderMs(warm.at(-1)!)} ms), Jekyll ${jekyll.length ? fmt(jekyll.at(-1)!) : '—'}; load ${load()}`);
+      for (const [label, m] of [['cold', cold.at(-1)!], ['warm', warm.at(-1)!]] as const) console.log(`    ${label} memory: ${memoryNote(m)}`);
       rmSync(cacheDir, { recursive: true, force: true });
     }
     const peak = (list: Measured[]): string => `peak RSS ${Math.round(Math.max(...list.map((m) => m.peakTreeMiB)))} MiB (Node ${Math.round(Math.max(...list.map((m) => m.peakMainMiB)))} MiB)`;
