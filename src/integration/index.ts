@@ -88,6 +88,8 @@ export default function studyNotes(options: StudyNotesOptions = {}): AstroIntegr
         const { config, diagnostics } = build;
         const site = await build.site();
         const outDir = fileURLToPath(dir);
+        // Before Pagefind's own process starts beside this one.
+        build.releaseMemoryAfterPages();
         await renameDirectoryIndexes(outDir);
         // Before the pages are listed: an `.html` file among the assets is published as a page.
         await copyAssets(site.model.assets, outDir);
