@@ -7,7 +7,7 @@ import * as pagefind from 'pagefind';
 import type { BuiltPage } from './built-pages.ts';
 import { withDiagramText } from './diagram-search-text.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
-import { StagingFolder, stagingPlan, trimmedForIndex } from './search-staging.ts';
+import { StagingFolder, stagingPlan, trimmedForIndex, withoutSkippedElements } from './search-staging.ts';
 import { inOrder } from '../shared/in-order.ts';
 
 /**
@@ -17,6 +17,12 @@ import { inOrder } from '../shared/in-order.ts';
  * a section of their own per diagram instead (diagram-search-text.ts).
  */
 export const SEARCH_EXCLUDE = ['pre', '.code-block', 'svg', 'script', 'style', 'template'];
+
+/** The elements of SEARCH_EXCLUDE named by tag alone: the staged copies leave them out. */
+const SKIPPED_TAGS = SEARCH_EXCLUDE.filter((selector) => /^[a-z]+$/.test(selector));
+
+/** What is staged of a page's indexed HTML: only what Pagefind reads of it (search-staging.ts). */
+export const stagedCopy = (indexedHtml: string): string => withoutSkippedElements(trimmedForIndex(indexedHtml), SKIPPED_TAGS);
 
 /** Pagefind's prebuilt UIs: the site ships its own small search box, so these are not published. */
 const UNUSED_BUNDLES = [
@@ -70,7 +76,7 @@ export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache
   try {
     if (staging) {
       let i = 0;
-      for await (const { content } of contents(pages)) staging.write(i++, trimmedForIndex(content));
+      for await (const { content } of contents(pages)) staging.write(i++, stagedCopy(content));
     }
     const summary = await runPagefind(outputPath, pages, staging);
     if (cache && key) await cache.store(key, outputPath, summary.pages);

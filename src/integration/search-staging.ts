@@ -89,6 +89,29 @@ export function trimmedForIndex(html: string): string {
 }
 
 /**
+ * `html` without the elements named in `tags` (ones Pagefind is told to skip: SVG, code listings),
+ * each cut from its opening tag to its closing one; in a note page they are most of the article
+ * (~60 % at the bench's notes). A tag is left in place where that cut is not plainly right: one
+ * element inside another of its kind, or openings and closings that do not pair up (one written
+ * inside an attribute or a comment).
+ */
+export function withoutSkippedElements(html: string, tags: readonly string[]): string {
+  let out = html;
+  for (const tag of tags) {
+    const opening = new RegExp(`<${tag}(?=[\\s/>])`, 'gi');
+    const opened = out.match(opening)?.length ?? 0;
+    if (opened === 0 || opened !== (out.match(new RegExp(`</${tag}\\s*>`, 'gi'))?.length ?? 0)) continue;
+    let nested = false;
+    const cut = out.replace(new RegExp(`<${tag}(?=[\\s/>])[\\s\\S]*?</${tag}\\s*>`, 'gi'), (element) => {
+      if ((element.match(opening)?.length ?? 0) > 1) nested = true;
+      return '';
+    });
+    if (!nested) out = cut;
+  }
+  return out;
+}
+
+/**
  * A folder, removed by `remove()`, holding a copy of each page where Pagefind names it by the
  * page's URL (`stagingPlan`).
  */
