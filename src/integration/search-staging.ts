@@ -2,7 +2,7 @@
 // Pagefind, reading the folder (`addDirectory`), names it by the page's URL. Pagefind indexes a
 // folder with all its threads, and a page handed to it (`addHTMLFile`) on one: ~3.5 ms a page.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -121,6 +121,23 @@ export function withoutSkippedElements(html: string, tags: readonly string[]): s
   return out;
 }
 
+const STAGING_PREFIX = 'search-staging-';
+/** Older than any build: a folder this old was left by a build that was stopped before removing it. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/** Removes staging folders left under `parent` by stopped builds; a running build's own is younger. */
+async function removeAbandoned(parent: string): Promise<void> {
+  const entries = await readdir(parent, { withFileTypes: true });
+  const old = entries.filter((e) => e.isDirectory() && e.name.startsWith(STAGING_PREFIX));
+  await Promise.all(
+    old.map(async (e) => {
+      const folder = path.join(parent, e.name);
+      const { mtimeMs } = await stat(folder).catch(() => ({ mtimeMs: Date.now() }));
+      if (Date.now() - mtimeMs > ABANDONED_AFTER_MS) await rm(folder, { recursive: true, force: true });
+    }),
+  );
+}
+
 /**
  * A folder, removed by `remove()`, holding a copy of each page where Pagefind names it by the
  * page's URL (`stagingPlan`).
@@ -138,7 +155,8 @@ export class StagingFolder {
   /** A new empty folder under `parent` for `files` (one per page, from `stagingPlan`). */
   static async create(parent: string, files: readonly string[]): Promise<StagingFolder> {
     await mkdir(parent, { recursive: true });
-    return new StagingFolder(await mkdtemp(path.join(parent, 'search-staging-')), files);
+    await removeAbandoned(parent);
+    return new StagingFolder(await mkdtemp(path.join(parent, STAGING_PREFIX)), files);
   }
 
   /**

@@ -1,6 +1,6 @@
 // Pagefind's directory indexing must give every page the URL it had when handed over one by one:
 // the staged file names are checked against what the real Pagefind makes of them.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -156,4 +156,20 @@ describe('the staged copy of a note page', () => {
     };
     expect(await indexOf(stagedCopy)).toEqual(await indexOf((page) => page));
   }, 60_000);
+});
+
+describe('StagingFolder', () => {
+  it('removes the staging folders a stopped build left behind, not a running build\'s', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'staging-parent-'));
+    const hoursAgo = (hours: number): Date => new Date(Date.now() - hours * 3600_000);
+    mkdirSync(path.join(parent, 'search-staging-stopped', 'study'), { recursive: true });
+    utimesSync(path.join(parent, 'search-staging-stopped'), hoursAgo(2), hoursAgo(2));
+    mkdirSync(path.join(parent, 'search-staging-running'));
+    mkdirSync(path.join(parent, 'search'));
+    utimesSync(path.join(parent, 'search'), hoursAgo(2), hoursAgo(2));
+    const staging = await StagingFolder.create(parent, ['index.html']);
+    expect(readdirSync(parent).sort()).toEqual(['search', 'search-staging-running', path.basename(staging.dir)].sort());
+    await staging.remove();
+    expect(readdirSync(parent).sort()).toEqual(['search', 'search-staging-running']);
+  });
 });
