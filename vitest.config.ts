@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
+    // One temporary folder per run, removed at its end (tests/helpers/temp-root.ts).
+    globalSetup: ['tests/helpers/temp-root.ts'],
     // Build tests run Astro and Java; give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 180_000,
