@@ -18,6 +18,8 @@ export interface RenderOptions {
    * written) — for comparing the reading with kramdown's, which has no figures.
    */
   figures?: boolean;
+  /** A pipeline of the test's own (e.g. with a highlight cache) instead of the shared one. */
+  pipeline?: NotePipeline;
 }
 
 // One diagram service for the test file, started only if a test renders a diagram (it stops with the process).
@@ -52,6 +54,7 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
     headings: [],
     links: [],
   };
-  const html = await runPipeline(notePipeline(options.figures ?? true).processors.markdown, pre.text, context);
+  const pipeline = options.pipeline ?? notePipeline(options.figures ?? true);
+  const html = await runPipeline(pipeline.processors.markdown, pre.text, context);
   return { html, context };
 }

@@ -5,11 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../../src/diagnostics/diagnostics.ts';
-import type { NoteContext } from '../../../src/markdown/note-context.ts';
-import { createNotePipeline, runPipeline } from '../../../src/markdown/pipeline.ts';
-import { preprocessMarkdown } from '../../../src/markdown/preprocess.ts';
+import { createNotePipeline } from '../../../src/markdown/pipeline.ts';
 import { HighlightCache } from '../../../src/markdown/rehype/highlight-cache.ts';
+import { renderMarkdown } from '../../helpers/render-markdown.ts';
 
 /** Code blocks of every kind the highlighter meets, and some it leaves alone. */
 const NOTE = [
@@ -58,21 +56,7 @@ const NOTE = [
 /** One build's pipeline: its own plugin instances, like a build's; `cache` as a Build passes it. */
 async function render(markdown: string, cache?: HighlightCache): Promise<string> {
   const pipeline = createNotePipeline({ figures: false, highlightCache: cache });
-  const pre = preprocessMarkdown(markdown);
-  const context: NoteContext = {
-    file: '/notes/study/code.md',
-    source: { text: markdown, firstLine: 1 },
-    relPath: 'study/code.md',
-    notesDir: '/notes',
-    base: '/',
-    lineMap: pre.lineMap,
-    diagnostics: new Diagnostics('/notes'),
-    rawBlocks: pre.rawBlocks,
-    pageUrlForSource: () => undefined,
-    headings: [],
-    links: [],
-  };
-  return runPipeline(pipeline.processors.markdown, pre.text, context);
+  return (await renderMarkdown(markdown, { relPath: 'study/code.md', pipeline })).html;
 }
 
 const made: string[] = [];
