@@ -103,8 +103,13 @@ export function trimmedForIndex(html: string): string {
  * each cut from its opening tag to its closing one; in a note page they are most of the article
  * (~60 % at the bench's notes). A tag is left in place where that cut is not plainly right: one
  * element inside another of its kind, or openings and closings that do not pair up (one written
- * inside an attribute or a comment).
+ * inside an attribute or a comment). An element holding an `id` stays too: Pagefind lists every
+ * id of the body among a page's anchors, those in skipped elements included (a class diagram's
+ * SVG has dozens).
  */
+/** An `id` attribute anywhere in an element (its own or a descendant's). */
+const HAS_ID = /<[^>]*\sid\s*=/i;
+
 export function withoutSkippedElements(html: string, tags: readonly string[]): string {
   let out = html;
   for (const tag of tags) {
@@ -114,7 +119,7 @@ export function withoutSkippedElements(html: string, tags: readonly string[]): s
     let nested = false;
     const cut = out.replace(new RegExp(`<${tag}(?=[\\s/>])[\\s\\S]*?</${tag}\\s*>`, 'gi'), (element) => {
       if ((element.match(opening)?.length ?? 0) > 1) nested = true;
-      return '';
+      return HAS_ID.test(element) ? element : '';
     });
     if (!nested) out = cut;
   }

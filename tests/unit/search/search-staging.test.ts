@@ -133,11 +133,19 @@ describe('the staged copy of a note page', () => {
     expect(withoutSkippedElements(nested, ['svg', 'pre'])).toBe('<svg><svg><text>a</text></svg><text>b</text></svg>');
     const inAttribute = '<p title="<svg>">Words</p><svg><text>a</text></svg>';
     expect(withoutSkippedElements(inAttribute, ['svg'])).toBe(inAttribute);
+    // Pagefind lists ids inside skipped elements among the page's anchors: those elements stay.
+    const withIds = '<svg><g id="elem_A"><text>A</text></g></svg><pre id="listing"><code>x</code></pre><svg><text>b</text></svg>';
+    expect(withoutSkippedElements(withIds, ['svg', 'pre'])).toBe('<svg><g id="elem_A"><text>A</text></g></svg><pre id="listing"><code>x</code></pre>');
   });
 
   it('gives Pagefind the same index as the whole page', async () => {
     const urls = ['/', '/study/vpc', '/study/vpc-copy/'];
-    const html = [HOME, framed, framed.replace(/VPC Basics/g, 'VPC Copy')];
+    // The copy's diagram and listing carry ids, as a class diagram's SVG does.
+    const withIds = framed
+      .replace(/VPC Basics/g, 'VPC Copy')
+      .replace('<svg>', '<svg id="d1"><g id="d1-elem_Gateway"><text>Gateway</text></g>')
+      .replace('<pre class="shiki">', '<pre class="shiki" id="listing-1">');
+    const html = [HOME, framed, withIds];
     const files = stagingPlan(urls)!;
     const indexOf = async (content: (page: string) => string): Promise<Map<string, string>> => {
       const staging = await StagingFolder.create(mkdtempSync(path.join(tmpdir(), 'trim-')), files);
