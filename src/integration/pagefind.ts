@@ -55,9 +55,9 @@ const indexedContent = (html: string): string => withDiagramText(html.replace(IG
  * Indexes `pages` under their URLs without the base path; the browser's Pagefind prefixes the
  * base it is loaded from, so one index works under `/` and under `/repo/`. With a `cache`, pages
  * that give Pagefind what they gave it last build get last build's index (search-index-cache.ts).
- * `scratchDir` holds the staging folder while Pagefind reads it (never the output folder).
+ * `scratchDir` (the build's cache folder) holds the staging folder while Pagefind reads it.
  */
-export async function writeSearchIndex(outDir: string, pages: BuiltPage[], cache?: SearchIndexCache, scratchDir = path.dirname(outDir)): Promise<SearchIndexSummary> {
+export async function writeSearchIndex(outDir: string, pages: BuiltPage[], scratchDir: string, cache?: SearchIndexCache): Promise<SearchIndexSummary> {
   const outputPath = path.join(outDir, 'pagefind');
   // On a miss the pages are read twice (for the key, then for Pagefind): keeping them all between
   // the two would bring back the site-sized copy in memory that reading one at a time avoids, and

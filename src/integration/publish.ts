@@ -19,7 +19,7 @@ export async function writePublishingFiles(
   const pages = await listBuiltPages(outDir, model);
   const started = Date.now();
   // Pagefind indexes in its own process while the sitemap is written.
-  const [listed, search] = await Promise.all([writeSitemapAndRobots(outDir, pages, config), writeSearchIndex(outDir, pages, searchCache, config.cacheDir)]);
+  const [listed, search] = await Promise.all([writeSitemapAndRobots(outDir, pages, config), writeSearchIndex(outDir, pages, config.cacheDir, searchCache)]);
   if (listed === undefined) logger.info('no sitemap.xml: set SITE_URL (or url: in _config.yml) to the address the site is served at');
   else logger.info(`sitemap.xml lists ${listed} pages`);
   logger.info(`search index: ${search.pages} pages in pagefind/${search.fromCache ? ' (unchanged, from the cache)' : ''}, ${Date.now() - started} ms`);

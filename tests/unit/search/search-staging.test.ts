@@ -86,18 +86,18 @@ describe('the search index written from the staging folder', () => {
     const scratch = mkdtempSync(path.join(scratchRoot, 'search-staging-test-'));
     const first = mkdtempSync(path.join(tmpdir(), 'search-staged-'));
     const second = mkdtempSync(path.join(tmpdir(), 'search-staged-'));
-    const summary = await writeSearchIndex(first, pages(urls), undefined, scratch);
+    const summary = await writeSearchIndex(first, pages(urls), scratch);
     expect(summary).toEqual({ pages: urls.length, fromCache: false });
     expect(indexedUrls(first)).toEqual([...urls].sort());
     expect(readdirSync(scratch)).toEqual([]);
-    await writeSearchIndex(second, pages(urls), undefined, scratch);
+    await writeSearchIndex(second, pages(urls), scratch);
     expect(indexBytes(second)).toEqual(indexBytes(first));
   }, 60_000);
 
   it('keeps exact URLs for a site with a URL no file is named by (every page handed over one by one)', async () => {
     const outDir = mkdtempSync(path.join(tmpdir(), 'search-fallback-'));
     const withAccent = [...urls, '/notes/café', '/study/index.html'];
-    await writeSearchIndex(outDir, pages(withAccent));
+    await writeSearchIndex(outDir, pages(withAccent), mkdtempSync(path.join(tmpdir(), 'search-scratch-')));
     expect(indexedUrls(outDir)).toEqual([...withAccent].sort());
   }, 60_000);
 });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
   cpSync(FIXTURES, outDir, { recursive: true });
   const page = (file: string, url: string) => ({ file, url, read: async () => readFileSync(path.join(FIXTURES, file), 'utf8'), unlisted: false });
-  summary = await writeSearchIndex(outDir, [page('home.html', '/'), page('note.html', '/study/vpc')]);
+  summary = await writeSearchIndex(outDir, [page('home.html', '/'), page('note.html', '/study/vpc')], mkdtempSync(path.join(tmpdir(), 'search-scratch-')));
 }, 60_000);
 
 describe('the search index', () => {
